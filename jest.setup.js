@@ -1,0 +1,3 @@
+// Nx sets FORCE_COLOR for tasks; child processes spawned by tests would then colour their output.
+delete process.env.FORCE_COLOR;
+process.env.NO_COLOR = '1';

@@ -1,0 +1,12 @@
+export {
+  APP_NAME_PATTERN,
+  AppNameMissingError,
+  AppNotFoundError,
+  GLOBAL_SCOPE,
+  INVALID_APP_NAME_MESSAGE,
+  InvalidAppNameError,
+  LEGACY_APP_NAME_PATTERN,
+  assertExistingAppName,
+  assertNewAppName,
+} from './app-name.js';
+export { verifyApp } from './verify-app.js';

@@ -1,0 +1,67 @@
+import { ErrorCodes, type ErrorCode } from './error-codes.js';
+
+/**
+ * Base class of every error Pier raises on purpose. The message is written for the user (one
+ * line, says what failed and how to fix it); `code` is for programs.
+ */
+export class PierError extends Error {
+  override name = 'PierError';
+  /** Brand checked by {@link isPierError}: instanceof fails across two copies of this package. */
+  readonly $$type = '@pier/error' as const;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** True for a PierError from any copy of `@pier/plugin-api` (third-party plugins bundle their own). */
+export function isPierError(value: unknown): value is PierError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { $$type?: unknown }).$$type === '@pier/error' &&
+    typeof (value as { code?: unknown }).code === 'string'
+  );
+}
+
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** A handler failed with an unexpected error; names the plugin and trigger (Rollup's PLUGIN_ERROR). */
+export class PluginError extends PierError {
+  override name = 'PluginError';
+
+  constructor(
+    readonly plugin: string,
+    readonly trigger: string,
+    cause: unknown,
+  ) {
+    super(ErrorCodes.PLUGIN, `[plugin ${plugin}] ${trigger}: ${messageOf(cause)}`, { cause });
+  }
+}
+
+/** Input or output of a trigger broke its schema. */
+export class TriggerContractError extends PierError {
+  override name = 'TriggerContractError';
+
+  constructor(
+    readonly plugin: string,
+    readonly trigger: string,
+    readonly direction: 'input' | 'output',
+    detail: string,
+  ) {
+    super(ErrorCodes.TRIGGER_CONTRACT, `[plugin ${plugin}] ${trigger}: invalid ${direction}: ${detail}`);
+  }
+}
+
+/** A command-line usage problem; the message is printed as is. */
+export class UsageError extends PierError {
+  override name = 'UsageError';
+
+  constructor(message: string) {
+    super(ErrorCodes.USAGE, message);
+  }
+}

@@ -1,0 +1,1 @@
+export { createOutput, type Output, type OutputOptions, type PluginIO } from './output.js';

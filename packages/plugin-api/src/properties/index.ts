@@ -1,0 +1,8 @@
+export { defineProperties, type PropertySet, type PropertySpec } from './define-properties.js';
+export { propertyClient, type PropertyClient } from './property-client.js';
+export {
+  parsePropertySetArgs,
+  runPropertySetCommand,
+  type ParsedPropertySetArgs,
+  type PropertySetOptions,
+} from './property-set-command.js';

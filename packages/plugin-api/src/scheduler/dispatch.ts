@@ -1,0 +1,38 @@
+import type { InputOf, OutputOf, TriggerOfKind } from '../bus/define-trigger.js';
+import type { TriggerBus } from '../bus/trigger-bus.js';
+import { ErrorCodes, PierError } from '../errors/index.js';
+import { GLOBAL_SCOPE } from '../apps/app-name.js';
+import { schedulerDetect, schedulerInfo } from '../triggers/scheduler.js';
+
+/** The scheduler selected for an app, or the global one when `app` is undefined. */
+export async function selectedScheduler(bus: TriggerBus, app: string | undefined): Promise<string> {
+  return (await bus.first(schedulerDetect, { app: app ?? GLOBAL_SCOPE })) ?? 'docker-local';
+}
+
+export function installedSchedulers(bus: TriggerBus): string[] {
+  return bus.keys(schedulerInfo);
+}
+
+/**
+ * Sends a scheduler trigger to the app's selected scheduler only (no broadcast-and-ignore).
+ * `command` names the user's command in the error when the scheduler lacks the capability.
+ */
+export async function dispatchToScheduler<T extends TriggerOfKind<'keyed'>>(
+  bus: TriggerBus,
+  trigger: T,
+  input: InputOf<T> & { app?: string | undefined },
+  command: string,
+): Promise<OutputOf<T>> {
+  const scheduler = await selectedScheduler(bus, input.app);
+  const installed = installedSchedulers(bus);
+  if (!installed.includes(scheduler)) {
+    throw new PierError(
+      ErrorCodes.SCHEDULER_NOT_INSTALLED,
+      `Scheduler ${scheduler} is not installed (installed: ${installed.join(', ') || 'none'}); select another with scheduler:set`,
+    );
+  }
+  if (!bus.keys(trigger).includes(scheduler)) {
+    throw new PierError(ErrorCodes.SCHEDULER_UNSUPPORTED, `Scheduler ${scheduler} does not support ${command}`);
+  }
+  return bus.keyed(trigger, scheduler, input);
+}

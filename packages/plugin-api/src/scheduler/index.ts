@@ -1,0 +1,19 @@
+export {
+  defineScheduler,
+  requiredSchedulerMethods,
+  schedulerTriggers,
+  type SchedulerDefinition,
+  type SchedulerImplementation,
+} from './define-scheduler.js';
+export { dispatchToScheduler, installedSchedulers, selectedScheduler } from './dispatch.js';
+export {
+  appStatusSchema,
+  healthcheckSchema,
+  processSpecSchema,
+  releaseSchema,
+  runningStateSchema,
+  type AppStatus,
+  type Healthcheck,
+  type ProcessSpec,
+  type Release,
+} from './release.js';
