@@ -1,0 +1,4 @@
+export { createTestIO, type TestIO } from './test-io.js';
+export { fakePropertyStore, type FakePropertyStore } from './fake-property-store.js';
+export { fakeAppRegistry, type FakeAppRegistry } from './fake-app-registry.js';
+export { createTestHost, type CommandOutcome, type TestHost, type TestHostOptions } from './test-host.js';
