@@ -10,3 +10,4 @@ export {
   assertNewAppName,
 } from './app-name.js';
 export { verifyApp } from './verify-app.js';
+export { withAppLock } from './with-app-lock.js';

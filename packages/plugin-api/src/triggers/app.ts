@@ -85,3 +85,28 @@ export const appPostRename = defineTrigger({
   since: '0.1.0',
   schemas: (z) => ({ input: appPair(z).extend({ skipDeploy: z.boolean() }), output: z.void() }),
 });
+
+/**
+ * Kind: first. Provided by: `@pier/apps`. Takes the app's lock for a command that changes it
+ * (deploy, ps:*, apps:destroy...). Fails with PIER_ERR_APP_LOCKED naming the holder when another
+ * live process holds it; a lock left by a dead process is taken over. Use `withAppLock`.
+ */
+export const appLockAcquire = defineTrigger({
+  id: 'app:lock-acquire',
+  kind: 'first',
+  description: "Take an app's lock for a command that changes it.",
+  since: '0.1.0',
+  schemas: (z) => ({
+    input: z.object({ app: appName(z), holder: z.string().min(1) }),
+    output: z.object({ token: z.string() }),
+  }),
+});
+
+/** Kind: first. Provided by: `@pier/apps`. Releases a lock taken with app:lock-acquire. */
+export const appLockRelease = defineTrigger({
+  id: 'app:lock-release',
+  kind: 'first',
+  description: "Release an app's lock.",
+  since: '0.1.0',
+  schemas: (z) => ({ input: z.object({ app: appName(z), token: z.string() }), output: z.literal(true) }),
+});

@@ -7,6 +7,8 @@ export {
   appPostDelete,
   appPostRename,
   appPostRenameSetup,
+  appLockAcquire,
+  appLockRelease,
   appPreDelete,
 } from './app.js';
 export { commandHelp, commandRun } from './command.js';
