@@ -110,3 +110,15 @@ export const appLockRelease = defineTrigger({
   since: '0.1.0',
   schemas: (z) => ({ input: z.object({ app: appName(z), token: z.string() }), output: z.literal(true) }),
 });
+
+/** Kind: notify. Invoked by: the deploy plugin after a successful deploy (any scheduler). */
+export const appPostDeploy = defineTrigger({
+  id: 'app:post-deploy',
+  kind: 'notify',
+  description: 'An app was deployed from an image.',
+  since: '0.1.0',
+  schemas: (z) => ({
+    input: z.object({ app: appName(z), image: z.string().min(1), source: z.enum(['docker-image']) }),
+    output: z.void(),
+  }),
+});

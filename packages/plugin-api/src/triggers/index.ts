@@ -5,6 +5,7 @@ export {
   appPostCloneSetup,
   appPostCreate,
   appPostDelete,
+  appPostDeploy,
   appPostRename,
   appPostRenameSetup,
   appLockAcquire,
