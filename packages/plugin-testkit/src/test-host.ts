@@ -21,6 +21,8 @@ export interface TestHostOptions {
   apps?: string[];
   /** Register the in-memory property store and app registry first (default true). */
   fakeServices?: boolean;
+  /** Leave out only the fake app registry (when testing a real one); default: fakeServices. */
+  fakeApps?: boolean;
   /** Treat the plugins under test as third-party (validate everything they send and return). */
   untrusted?: boolean;
   quiet?: boolean;
@@ -59,7 +61,7 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
   const env = options.env ?? {};
   const withFakes = options.fakeServices ?? true;
   const properties = withFakes ? fakePropertyStore() : undefined;
-  const registry = withFakes ? fakeAppRegistry(options.apps ?? []) : undefined;
+  const registry = (options.fakeApps ?? withFakes) ? fakeAppRegistry(options.apps ?? []) : undefined;
 
   const services = [properties?.plugin, registry?.plugin].filter((p): p is PierPlugin => p !== undefined);
   for (const plugin of services) {

@@ -1,0 +1,111 @@
+import {
+  ErrorCodes,
+  PierError,
+  UsageError,
+  appPostClone,
+  appPostCloneSetup,
+  appPostRename,
+  appPostRenameSetup,
+  assertNewAppName,
+  parseCommandArgs,
+  reportRender,
+  verifyApp,
+  withAppLock,
+  type CommandTopic,
+  type PluginContext,
+} from '@pier/plugin-api';
+import type { AppLifecycle } from './app-lifecycle.js';
+import type { AppRegistry } from './app-registry.js';
+import { confirmDestroy } from './confirm-destroy.js';
+
+/** The `apps:*` commands, in Dokku's words. */
+export function appsCommands(context: PluginContext, registry: AppRegistry, lifecycle: AppLifecycle): CommandTopic {
+  const { bus, log } = context;
+
+  async function list() {
+    log.info2Quiet('My Apps');
+    const apps = await registry.list();
+    if (apps.length === 0) log.warn("You haven't deployed any applications yet");
+    for (const app of apps) log.line(app);
+  }
+
+  /** OLD NEW checks shared by rename and clone (Dokku's order of messages). */
+  async function oldAndNew(positionals: string[]): Promise<[string, string]> {
+    const [oldApp, newApp] = positionals;
+    if (!oldApp) throw new UsageError('Please specify an app to run the command on');
+    if (!newApp) throw new UsageError('Please specify an new app name');
+    await verifyApp(bus, oldApp);
+    assertNewAppName(newApp);
+    return [oldApp, newApp];
+  }
+
+  return {
+    topic: 'apps',
+    description: 'Manage apps',
+    commands: {
+      apps: { usage: 'apps', description: 'List your apps', hidden: true, run: list },
+      'apps:clone': {
+        usage: 'apps:clone <old-app> <new-app>',
+        description: 'Clones an app',
+        async run({ args }) {
+          const { values, positionals } = parseCommandArgs(args, {
+            'skip-deploy': { type: 'boolean' },
+            'ignore-existing': { type: 'boolean' },
+          });
+          const [oldApp, newApp] = await oldAndNew(positionals);
+          if (await registry.exists(newApp)) {
+            if (!values['ignore-existing']) throw new PierError(ErrorCodes.APP_EXISTS, 'Name is already taken');
+            log.warn('Name is already taken');
+            return;
+          }
+          log.info1Quiet(`Cloning ${oldApp} to ${newApp}`);
+          await lifecycle.create(newApp);
+          await bus.notify(appPostCloneSetup, { oldApp, newApp });
+          await bus.notify(appPostClone, { oldApp, newApp, skipDeploy: values['skip-deploy'] ?? false });
+        },
+      },
+      'apps:create': {
+        usage: 'apps:create <app>',
+        description: 'Create a new app',
+        run: ({ args }) => lifecycle.create(parseCommandArgs(args, {}).positionals[0]),
+      },
+      'apps:destroy': {
+        usage: 'apps:destroy <app>',
+        description: 'Permanently destroy an app',
+        async run({ args, force }) {
+          const { values, positionals } = parseCommandArgs(args, { force: { type: 'boolean' } });
+          const app = await verifyApp(bus, positionals[0]);
+          if (!force && !values.force) await confirmDestroy(context, app);
+          await withAppLock(bus, app, 'apps:destroy', () => lifecycle.destroy(app));
+        },
+      },
+      'apps:exists': {
+        usage: 'apps:exists <app>',
+        description: 'Checks if an app exists',
+        run: async ({ args }) => void (await verifyApp(bus, parseCommandArgs(args, {}).positionals[0])),
+      },
+      'apps:list': { usage: 'apps:list', description: 'List your apps', run: list },
+      'apps:rename': {
+        usage: 'apps:rename <old-app> <new-app>',
+        description: 'Rename an app',
+        async run({ args }) {
+          const { values, positionals } = parseCommandArgs(args, { 'skip-deploy': { type: 'boolean' } });
+          const [oldApp, newApp] = await oldAndNew(positionals);
+          if (await registry.exists(newApp)) throw new PierError(ErrorCodes.APP_EXISTS, 'Name is already taken');
+          await withAppLock(bus, oldApp, 'apps:rename', async () => {
+            log.info1Quiet(`Renaming ${oldApp} to ${newApp}`);
+            await lifecycle.create(newApp);
+            await bus.notify(appPostRenameSetup, { oldApp, newApp });
+            await lifecycle.destroy(oldApp);
+          });
+          await bus.notify(appPostRename, { oldApp, newApp, skipDeploy: values['skip-deploy'] ?? false });
+        },
+      },
+      'apps:report': {
+        usage: 'apps:report [<app>] [<flag>]',
+        description: 'Display report about an app',
+        run: async ({ args }) => void (await bus.first(reportRender, { section: 'app', args, global: false })),
+      },
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { apps } from './plugin.js';
