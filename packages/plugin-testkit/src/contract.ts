@@ -1,0 +1,7 @@
+/** The scheduler contract suite; a separate entry because it needs the jest runtime. */
+export {
+  contractRelease,
+  describeSchedulerContract,
+  type SchedulerContractOptions,
+  type SchedulerContractSubject,
+} from './scheduler-contract.js';

@@ -1,0 +1,1 @@
+export { schedulerNull } from './plugin.js';

@@ -1,0 +1,2 @@
+export { scheduler } from './plugin.js';
+export { schedulerProperties } from './scheduler-properties.js';
