@@ -1,0 +1,50 @@
+import { UsageError } from '@pier/plugin-api';
+import type { ReportFormat } from './report-types.js';
+
+export interface ParsedReportArgs {
+  /** The first positional argument; further positionals are ignored, as in Dokku. */
+  app: string | undefined;
+  /** `--global` was given: report the global values (an app given as well is ignored, as in Dokku). */
+  global: boolean;
+  format: ReportFormat;
+  /** The single `--flag` whose value alone is printed. */
+  infoFlag: string | undefined;
+}
+
+const FORMATS: readonly string[] = ['stdout', 'json'] satisfies ReportFormat[];
+
+/**
+ * Dokku's `ParseReportArgs` plus the checks of `ReportSingleApp` that need no data:
+ * `[<app>|--global] [--format stdout|json] [<flag>]`. `command` (`scheduler:report`, `report`)
+ * names the command in messages.
+ *
+ * Two Dokku quirks are fixed: `--format=json` is the format, not an unknown info flag, and more
+ * than one info flag is an error instead of a silent exit 0 (reference §7.4).
+ */
+export function parseReportArgs(command: string, args: readonly string[]): ParsedReportArgs {
+  const positionals: string[] = [];
+  const infoFlags: string[] = [];
+  let format = 'stdout';
+  let global = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--format') {
+      // Worded like plugin-api's parseCommandArgs, so every Pier command says it the same way.
+      if (i + 1 >= args.length) throw new UsageError('flag --format needs a value');
+      format = args[++i]!;
+    } else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+    else if (arg === '--global') global = true;
+    else if (arg.startsWith('--')) infoFlags.push(arg);
+    else positionals.push(arg);
+  }
+
+  if (infoFlags.length > 1) throw new UsageError(`${command} command allows only a single flag`);
+  // pflag lets `--format ""` through and Dokku then falls back to stdout.
+  if (format === '') format = 'stdout';
+  if (!FORMATS.includes(format)) throw new UsageError(`Format must be "stdout" or "json": "${format}"`);
+  const infoFlag = infoFlags[0];
+  if (format === 'json' && infoFlag !== undefined) {
+    throw new UsageError('--format flag cannot be specified when specifying an info flag');
+  }
+  return { app: positionals[0], global, format: format as ReportFormat, infoFlag };
+}
