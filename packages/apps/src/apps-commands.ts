@@ -104,7 +104,7 @@ export function appsCommands(context: PluginContext, registry: AppRegistry, life
       'apps:report': {
         usage: 'apps:report [<app>] [<flag>]',
         description: 'Display report about an app',
-        run: async ({ args }) => void (await bus.first(reportRender, { section: 'app', args, global: false })),
+        run: async ({ args }) => void (await bus.first(reportRender, { section: 'app', args, global: false, command: 'apps:report' })),
       },
     },
   };

@@ -12,7 +12,7 @@ import { NO_APPS_MESSAGE, reportTargets } from './report-targets.js';
  */
 export async function renderSectionReport(context: PluginContext, input: InputOf<typeof reportRender>): Promise<true> {
   const { bus, log } = context;
-  const command = `${input.section}:report`;
+  const command = input.command ?? `${input.section}:report`;
   const parsed = parseReportArgs(command, input.args);
   if (parsed.global && !input.global) throw new UsageError(`${command} does not support --global`);
 

@@ -33,10 +33,12 @@ export const reportRender = defineTrigger({
   since: '0.1.0',
   schemas: (z) => ({
     input: z.object({
-      section: z.string(),
+      section: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
       args: z.array(z.string()),
       /** Whether `--global` is accepted. */
       global: z.boolean(),
+      /** The command name for messages, when it is not `<section>:report` (e.g. `apps:report`). */
+      command: z.string().optional(),
     }),
     output: z.literal(true),
   }),
