@@ -44,3 +44,4 @@ export {
   schedulerRunStop,
   schedulerStop,
 } from './scheduler.js';
+export { releaseChecks } from './release.js';
