@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Usage: node tools/docker/build-app-image.mjs <tag> [<fixture app dir>]
+import { buildAppImage } from './images.mjs';
+
+const [tag, appDir] = process.argv.slice(2);
+if (!tag) {
+  console.error('usage: build-app-image.mjs <tag> [<fixture app dir>]');
+  process.exit(1);
+}
+await buildAppImage(tag, appDir);
+console.log(tag);

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole test suite, exactly as CI runs it: install, build, start a Docker engine if none
+# answers, then type checks, unit tests, end-to-end tests against the real engine.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+source tools/scripts/setup.sh
+
+bash tools/docker/ensure-engine.sh
+
+echo "-----> Type checks"
+npx --no-install nx run-many -t typecheck --output-style=static
+echo "-----> Unit and integration tests"
+npx --no-install nx run-many -t test --output-style=static --parallel=2
+echo "-----> End-to-end tests (built pier binary, real Docker engine)"
+npx --no-install nx run-many -t e2e --output-style=static --parallel=1
