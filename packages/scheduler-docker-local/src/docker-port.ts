@@ -1,0 +1,97 @@
+/**
+ * The narrow slice of the Docker Engine API this scheduler uses. Everything above this interface
+ * is plain logic that unit tests drive with a fake; `dockerode-port.ts` is the only code that
+ * talks to a real engine.
+ *
+ * Conventions every implementation follows (the deploy logic relies on them):
+ * - "not found" is a value (`null`) for inspections and a no-op for stop/kill/remove;
+ * - stopping a stopped container and killing a container that is not running are no-ops;
+ * - an unreachable engine is a PierError with code DOCKER_UNREACHABLE, any other engine failure
+ *   a PierError with code COMMAND_FAILED carrying the engine's message.
+ */
+import type { Readable } from 'node:stream';
+
+export interface RestartPolicy {
+  Name: string;
+  MaximumRetryCount?: number;
+}
+
+/** What `createContainer` accepts: a subset of the Engine API's container-create body. */
+export interface CreateContainerSpec {
+  name: string;
+  Image: string;
+  /** Omitted: the image's own CMD runs. */
+  Cmd?: string[];
+  Env: string[];
+  Labels: Record<string, string>;
+  HostConfig: {
+    NetworkMode: string;
+    Init?: boolean;
+    RestartPolicy?: RestartPolicy;
+    LogConfig?: { Type: string; Config: Record<string, string> };
+  };
+}
+
+/** One row of a container listing. */
+export interface ContainerSummary {
+  id: string;
+  /** Without Docker's leading `/`. */
+  name: string;
+  labels: Record<string, string>;
+  /** `created`, `running`, `restarting`, `exited`, `paused`, `dead`, `removing`. */
+  state: string;
+}
+
+export interface ContainerDetails {
+  id: string;
+  name: string;
+  labels: Record<string, string>;
+  status: string;
+  running: boolean;
+  /** RFC 3339; Docker's zero time when the container never started. */
+  startedAt: string;
+  restartCount: number;
+  env: string[];
+  /** The engine's full inspect document, for `ps:inspect`. */
+  raw: Record<string, unknown>;
+}
+
+export interface ImageDetails {
+  id: string;
+  /** '' when the image does not set one. */
+  workingDir: string;
+  labels: Record<string, string>;
+}
+
+export interface ExecResult {
+  /** null when the command did not finish within the timeout. */
+  exitCode: number | null;
+  /** stdout and stderr, merged in arrival order. */
+  output: string;
+}
+
+export interface DockerPort {
+  /** Where the engine is expected, for messages (`unix:///var/run/docker.sock`). */
+  readonly endpoint: string;
+  /** The engine's default logging driver (`json-file`, `journald`, ...). */
+  loggingDriver(): Promise<string>;
+  inspectImage(ref: string): Promise<ImageDetails | null>;
+  /** All containers (any state) carrying every `key=value` label given. */
+  listContainers(labels: string[]): Promise<ContainerSummary[]>;
+  inspectContainer(id: string): Promise<ContainerDetails | null>;
+  /** Returns the new container's id. */
+  createContainer(spec: CreateContainerSpec): Promise<string>;
+  startContainer(id: string): Promise<void>;
+  stopContainer(id: string, timeoutSeconds: number): Promise<void>;
+  killContainer(id: string, signal?: string): Promise<void>;
+  /** Force-removes; a missing container is fine. */
+  removeContainer(id: string): Promise<void>;
+  /** false when another container already has that name. */
+  renameContainer(id: string, name: string): Promise<boolean>;
+  updateRestartPolicy(id: string, policy: RestartPolicy): Promise<void>;
+  /** stdout and stderr of the container so far, merged. */
+  containerLogs(id: string): Promise<string>;
+  exec(id: string, command: string[], timeoutMs: number): Promise<ExecResult>;
+  /** A tar stream of `path` inside the container's filesystem, or null when it does not exist. */
+  getArchive(id: string, path: string): Promise<Readable | null>;
+}

@@ -1,0 +1,89 @@
+/**
+ * The end of a successful deploy (Dokku's core-post-deploy renaming and step 7, §4.3): swap the
+ * new containers in under their live names, move the old ones aside, remember the release, and
+ * start retiring the old containers.
+ *
+ * Crash safety comes from the order: old containers are recorded in dead-containers before any
+ * rename (so a renamed old container is never forgotten), each dyno is swapped old-then-new, and
+ * old containers only get SIGTERM once every swap is done. A crash anywhere leaves either the old
+ * container live, or the old one renamed and recorded plus an `upcoming` one that the next deploy
+ * removes; retire() never stops a container that still holds a live name.
+ */
+import { unixSeconds } from './clock.js';
+import { containerName, shortId, type DeployContainer } from './naming.js';
+import { forgetRetired, registerRetired, retireContainer } from './retire.js';
+import type { DeploySession, Runtime } from './runtime.js';
+import { writeStoredRelease } from './state-files.js';
+
+/** Renames a replaced container to `<app>.<dyno>.<epoch>` (later epochs on a clash). */
+async function renameAside(rt: Runtime, container: { id: string; name: string }, base: string): Promise<void> {
+  const epoch = unixSeconds(rt.clock);
+  for (let n = 0; n < 1000; n++) {
+    const name = `${base}.${epoch + n}`;
+    if (await rt.docker.renameContainer(container.id, name)) {
+      rt.log.verboseQuiet(`Renaming container (${shortId(container.id)}) ${container.name} to ${name}`);
+      return;
+    }
+  }
+}
+
+/** Live containers of types the release no longer has (only for a deploy of every type). */
+function undefinedTypes(session: DeploySession, processType: string | undefined): DeployContainer[] {
+  if (processType !== undefined) return [];
+  const defined = new Set(session.release.processes.map((p) => p.type));
+  return [...session.live.values()].filter((c) => !defined.has(c.type));
+}
+
+export async function finalizeDeploy(rt: Runtime, session: DeploySession, processType: string | undefined): Promise<void> {
+  const { docker, log } = rt;
+  const { app, release } = session;
+  log.info1('Running post-deploy');
+  log.info1Quiet('Renaming containers');
+
+  const leftovers = undefinedTypes(session, processType);
+  for (const type of new Set(leftovers.map((c) => c.type))) {
+    log.verboseQuiet(`Container type (${type}) is no longer defined. Removing state`);
+  }
+  const replaced = session.passed.map((n) => session.live.get(n.dyno)).filter((c): c is DeployContainer => c !== undefined);
+  const old = [...replaced, ...session.orphans, ...leftovers];
+  const retireAt = unixSeconds(rt.clock) + release.waitToRetireSeconds;
+  await registerRetired(rt.root, old.map((c) => ({ app, id: c.id, at: retireAt })));
+
+  const ordered = [...session.passed].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.index - b.index));
+  for (const fresh of ordered) {
+    const liveName = containerName(app, fresh.type, fresh.index);
+    const previous = session.live.get(fresh.dyno);
+    if (previous) {
+      log.verboseQuiet(`Found previous container(s) (${shortId(previous.id)}) named ${liveName}`);
+      await renameAside(rt, previous, liveName);
+    }
+    if (await docker.renameContainer(fresh.id, liveName)) {
+      log.verboseQuiet(`Renaming container ${fresh.name} (${shortId(fresh.id)}) to ${liveName}`);
+    } else {
+      log.warn(`Failed to rename container ${fresh.name} (${shortId(fresh.id)}) to ${liveName}: the name is taken`);
+    }
+  }
+  for (const gone of [...session.orphans, ...leftovers]) await renameAside(rt, gone, containerName(app, gone.type, gone.index));
+
+  await writeStoredRelease(rt.root, { app, release, imageId: session.imageId, deployedAt: new Date(rt.clock.now()).toISOString() });
+
+  if (old.length === 0) return;
+  // Dokku sends SIGTERM right away; the hard stop waits for wait-to-retire. Restart policies are
+  // cleared first so the engine does not bring a terminated old container back.
+  await Promise.all(
+    old.map(async (c) => {
+      await docker.updateRestartPolicy(c.id, { Name: 'no' }).catch(() => {});
+      await docker.killContainer(c.id, 'SIGTERM').catch(() => {});
+    }),
+  );
+  log.info1(`Shutting down old containers in ${release.waitToRetireSeconds} seconds`);
+  if (release.waitToRetireSeconds > 0) return;
+  const gone = new Set<string>();
+  const ctx = { ...rt, now: () => unixSeconds(rt.clock) };
+  await Promise.all(
+    old.map(async (c) => {
+      if (await retireContainer(ctx, app, c.id, release.stopTimeoutSeconds)) gone.add(c.id);
+    }),
+  );
+  await forgetRetired(rt.root, (entry) => !gone.has(entry.id));
+}

@@ -1,0 +1,63 @@
+/**
+ * The `schedulerDockerLocal()` factory: wiring only. Registration is cheap (no Docker connection,
+ * no dockerode import); the engine is contacted when a scheduler method runs.
+ */
+import { defineScheduler, type PierPlugin, type SchedulerImplementation } from '@pier/plugin-api';
+import { appStatus, inspectApp, isDeployed } from './app-status.js';
+import { systemClock, unixSeconds, type Clock } from './clock.js';
+import { registerDockerLocalCommands } from './commands.js';
+import { deploy } from './deploy.js';
+import type { DockerPort } from './docker-port.js';
+import { createDockerodePort } from './dockerode-port.js';
+import { imageInfo } from './image-info.js';
+import { logsFailed, postDelete, preRestore, stopApp } from './lifecycle.js';
+import { netProbes, type Probes } from './probes.js';
+import { registerRetired, retire } from './retire.js';
+import type { Runtime } from './runtime.js';
+
+export const PACKAGE_NAME = '@pier/scheduler-docker-local';
+export const SCHEDULER_NAME = 'docker-local';
+
+export interface SchedulerDockerLocalOptions {
+  /** The engine to use; defaults to dockerode with its defaults (DOCKER_HOST or the local socket). */
+  docker?: DockerPort;
+  /** For tests: time and sleeping (checks, retirement). */
+  clock?: Clock;
+  /** For tests: the HTTP and TCP probes of host-mode checks. */
+  probes?: Probes;
+}
+
+export function schedulerDockerLocal(options: SchedulerDockerLocalOptions = {}): PierPlugin {
+  return defineScheduler(
+    {
+      name: PACKAGE_NAME,
+      scheduler: SCHEDULER_NAME,
+      description: 'Runs app containers on the local Docker engine',
+    },
+    (context): SchedulerImplementation => {
+      registerDockerLocalCommands(context);
+      const rt: Runtime = {
+        docker: options.docker ?? createDockerodePort(),
+        log: context.log,
+        root: context.root,
+        clock: options.clock ?? systemClock,
+        probes: options.probes ?? netProbes,
+      };
+      const retireContext = { ...rt, now: () => unixSeconds(rt.clock) };
+      return {
+        deploy: (input) => deploy(rt, context.bus, input),
+        stop: (input) => stopApp(rt, input),
+        appStatus: ({ app }) => appStatus(rt, app),
+        isDeployed: ({ app }) => isDeployed(rt, app),
+        imageInfo: ({ app, image }) => imageInfo(rt, app, image),
+        postDelete: ({ app }) => postDelete(rt, app),
+        retire: ({ app }) => retire(retireContext, app),
+        registerRetired: ({ app, containerId, waitSeconds }) =>
+          registerRetired(rt.root, [{ app, id: containerId, at: unixSeconds(rt.clock) + waitSeconds }]),
+        inspect: ({ app }) => inspectApp(rt, app),
+        logsFailed: ({ app }) => logsFailed(rt, app),
+        preRestore: () => preRestore(rt),
+      };
+    },
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Network probes for host-mode checks, and free loopback ports for host-mode web dynos.
+ * Everything here talks to 127.0.0.1 only (see checks.ts for why bridge addresses are never used).
+ */
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { createConnection, createServer } from 'node:net';
+
+export const LOOPBACK = '127.0.0.1';
+
+export interface HttpResult {
+  status: number;
+  body: string;
+}
+
+export interface Probes {
+  http(url: string, timeoutMs: number): Promise<HttpResult>;
+  tcp(host: string, port: number, timeoutMs: number): Promise<void>;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+function httpGet(url: string, timeoutMs: number): Promise<HttpResult> {
+  return new Promise((resolve, reject) => {
+    const request = (url.startsWith('https:') ? httpsRequest : httpRequest)(
+      url,
+      // Health endpoints on loopback typically use self-signed certificates.
+      { method: 'GET', headers: { Accept: '*/*' }, timeout: timeoutMs, rejectUnauthorized: false },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          if (body.length < MAX_BODY) body += chunk;
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        response.on('error', reject);
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error(`timed out after ${timeoutMs} ms`)));
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+function tcpConnect(host: string, port: number, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection({ host, port });
+    socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`timed out after ${timeoutMs} ms`)));
+    socket.once('connect', () => {
+      socket.end();
+      resolve();
+    });
+    socket.once('error', reject);
+  });
+}
+
+export const netProbes: Probes = { http: httpGet, tcp: tcpConnect };
+
+function ephemeralPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, LOOPBACK, () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * A loopback port nothing listens on right now and that this deploy has not handed out yet
+ * (the kernel may offer a just-closed port again before the new container binds it).
+ */
+export async function freeLoopbackPort(taken: Set<number>): Promise<number> {
+  for (let tries = 0; tries < 100; tries++) {
+    const port = await ephemeralPort();
+    if (!taken.has(port)) {
+      taken.add(port);
+      return port;
+    }
+  }
+  throw new Error('could not find a free port on 127.0.0.1');
+}

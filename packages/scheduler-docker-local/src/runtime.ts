@@ -1,0 +1,51 @@
+/**
+ * What the scheduler's operations share: the engine, output, state root, time and probes, plus
+ * the per-deploy session that collects what a deploy created so a failure can undo exactly that.
+ */
+import type { Output, Release } from '@pier/plugin-api';
+import type { Clock } from './clock.js';
+import type { DockerPort, RestartPolicy } from './docker-port.js';
+import type { DeployContainer } from './naming.js';
+import type { Probes } from './probes.js';
+
+export interface Runtime {
+  docker: DockerPort;
+  log: Output;
+  root: string;
+  clock: Clock;
+  probes: Probes;
+}
+
+/** A container this deploy created. */
+export interface NewContainer {
+  id: string;
+  /** Its `*.upcoming-*` name. */
+  name: string;
+  type: string;
+  index: number;
+  dyno: string;
+}
+
+export interface DeploySession {
+  app: string;
+  release: Release;
+  imageId: string;
+  networkMode: string;
+  init: boolean;
+  parallelScheduleCount: number;
+  loggingDriver: string;
+  /** The live container of each dyno when the deploy began (of the deployed type only, when one was given). */
+  live: Map<string, DeployContainer>;
+  /** Loopback ports handed out in host mode during this deploy. */
+  takenPorts: Set<number>;
+  /** Every container created so far, passed or not. */
+  created: NewContainer[];
+  /** Created containers whose checks passed: they replace `live` at the end. */
+  passed: NewContainer[];
+  /** Ids of created containers that failed (kept stopped for logs:failed). */
+  failed: Set<string>;
+  /** Live containers of scaled-down dynos. */
+  orphans: DeployContainer[];
+  /** Old containers stopped up front because checks are disabled, with their restart policy. */
+  stoppedEarly: { container: DeployContainer; restartPolicy: RestartPolicy }[];
+}
