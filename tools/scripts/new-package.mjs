@@ -31,7 +31,7 @@ const pkg = {
   files: ['dist', '!dist/**/*.tsbuildinfo', '!dist/**/*.test.*'],
   engines: { node: '>=20.19' },
   scripts: {
-    build: 'tsc -p tsconfig.lib.json',
+    build: 'node ../../tools/scripts/build-package.mjs',
     test: 'node --experimental-vm-modules --disable-warning=ExperimentalWarning ../../node_modules/jest/bin/jest.js',
     typecheck: 'tsc -p tsconfig.json',
     prepack: "node -e \"require('node:fs').accessSync('dist/index.js')\" || (echo 'dist/ missing: run npm run build first' >&2; exit 1)",

@@ -1,4 +1,5 @@
-import { EventEmitter } from 'eventemitter3';
+import { createRequire } from 'node:module';
+import type { EventEmitter } from 'eventemitter3';
 import { ErrorCodes, PierError, PluginError, isPierError } from '../errors/index.js';
 import type { AnyTrigger, InputOf, OutputOf, TriggerKind, TriggerOfKind } from './define-trigger.js';
 import { validateTriggerValue } from './schema-validation.js';
@@ -88,13 +89,22 @@ interface Registration {
 
 const HOST: BusPrincipal = { plugin: 'pier', trusted: true };
 
+// The emitter is only needed when someone observes (--trace, tests); loading eventemitter3
+// through ESM's CommonJS bridge costs ~14 ms of every command's start-up, a plain require ~1 ms.
+const require = createRequire(import.meta.url);
+const newEmitter = (): EventEmitter<BusEventMap> => {
+  const { EventEmitter: Emitter } = require('eventemitter3') as typeof import('eventemitter3');
+  return new Emitter<BusEventMap>();
+};
+
 /** Creates a bus. One per CLI invocation (or per test); never a module-level singleton. */
 export function createTriggerBus(options: TriggerBusOptions = {}): TriggerBus {
   const validateAll = options.validate === 'all';
   // Keyed by trigger id rather than token identity: a third-party plugin may bring its own copy
   // of @pier/plugin-api, whose tokens are different objects with the same ids.
   const registry = new Map<string, Registration>();
-  const events = new EventEmitter<BusEventMap>();
+  let emitter: EventEmitter<BusEventMap> | undefined;
+  const events = () => (emitter ??= newEmitter());
   let seq = 0;
 
   function registrationOf(trigger: AnyTrigger): Registration {
@@ -144,8 +154,8 @@ export function createTriggerBus(options: TriggerBusOptions = {}): TriggerBus {
   }
 
   function announce(caller: BusPrincipal, trigger: AnyTrigger, taps: Tap[], key?: string): void {
-    if (events.listenerCount('dispatch') === 0) return;
-    events.emit('dispatch', {
+    if (!emitter || emitter.listenerCount('dispatch') === 0) return;
+    emitter.emit('dispatch', {
       trigger: trigger.id,
       kind: trigger.kind,
       ...(key === undefined ? {} : { key }),
@@ -164,7 +174,9 @@ export function createTriggerBus(options: TriggerBusOptions = {}): TriggerBus {
 
   function busFor(principal: BusPrincipal): TriggerBus {
     return {
-      events,
+      get events() {
+        return events();
+      },
       scoped: busFor,
 
       tap(trigger, handler, tapOptions = {}) {
