@@ -19,6 +19,7 @@
  */
 import type { Healthcheck, Output, ProcessSpec } from '@pier/plugin-api';
 import type { Clock } from './clock.js';
+import { errorMessage } from './docker-errors.js';
 import type { DockerPort } from './docker-port.js';
 import { LOOPBACK, type Probes } from './probes.js';
 
@@ -104,6 +105,8 @@ export function planChecks(spec: ProcessSpec, target: CheckTarget, defaultUptime
       checks.push({ kind: 'uptime', name, warn, seconds: hc.uptime ?? 0 });
     }
   }
+  // Checks that could not run leave nothing: the default uptime check still proves the process stays up.
+  if (checks.length === 0) checks.push({ kind: 'uptime', name: 'default', warn: false, seconds: defaultUptimeSeconds });
   // Dokku adds a warn-only "port listening check" to every web dyno; it can only run in host mode.
   if (hostMode && target.type === 'web' && target.port !== null && !checks.some((c) => c.kind === 'listening')) {
     checks.push({
@@ -117,8 +120,6 @@ export function planChecks(spec: ProcessSpec, target: CheckTarget, defaultUptime
   return { checks, warnings };
 }
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 async function attempt(deps: CheckDeps, retry: Retry, startedAt: number, once: (timeoutMs: number) => Promise<void>): Promise<string | null> {
   await deps.clock.sleep(startedAt + retry.initialDelaySeconds * 1000 - deps.clock.now());
   let last = 'no attempt made';
@@ -127,7 +128,7 @@ async function attempt(deps: CheckDeps, retry: Retry, startedAt: number, once: (
       await once(retry.timeoutSeconds * 1000);
       return null;
     } catch (error) {
-      last = errorText(error);
+      last = errorMessage(error);
     }
     if (n < retry.attempts) await deps.clock.sleep(retry.waitSeconds * 1000);
   }

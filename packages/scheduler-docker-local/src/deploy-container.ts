@@ -9,6 +9,7 @@ import { checkDyno } from './checks.js';
 import { unixSeconds } from './clock.js';
 import { CommandSyntaxError, splitCommand } from './command-split.js';
 import { buildCreateOptions } from './create-options.js';
+import { errorMessage } from './docker-errors.js';
 import { shortId } from './naming.js';
 import { freeLoopbackPort } from './probes.js';
 import { registerRetired } from './retire.js';
@@ -55,11 +56,10 @@ async function createWithFreshName(rt: Runtime, session: DeploySession, spec: Pr
     } catch (error) {
       if (isPierError(error) && error.code === ErrorCodes.DOCKER_UNREACHABLE) throw error;
       lastError = error;
-      if (!/already in use|Conflict/i.test(error instanceof Error ? error.message : '')) break;
+      if (!/already in use|Conflict/i.test(errorMessage(error))) break;
     }
   }
-  const reason = lastError instanceof Error ? lastError.message : String(lastError);
-  throw new PierError(ErrorCodes.DEPLOY_FAILED, `Could not create container (${spec.type}.${index}): ${reason}`);
+  throw new PierError(ErrorCodes.DEPLOY_FAILED, `Could not create container (${spec.type}.${index}): ${errorMessage(lastError)}`);
 }
 
 /** Stops a failed container, shows its output and records it; then fails the deploy. */
@@ -92,7 +92,7 @@ export async function deployDyno(rt: Runtime, session: DeploySession, spec: Proc
     await rt.docker.startContainer(id);
   } catch (error) {
     if (isPierError(error) && error.code === ErrorCodes.DOCKER_UNREACHABLE) throw error;
-    await failDyno(rt, session, created, `Could not start container (${dyno}): ${error instanceof Error ? error.message : String(error)}`);
+    await failDyno(rt, session, created, `Could not start container (${dyno}): ${errorMessage(error)}`);
   }
 
   const target = { app: session.app, type: spec.type, index, containerId: id, port, networkMode: session.networkMode };

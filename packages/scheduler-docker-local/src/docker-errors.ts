@@ -9,13 +9,23 @@ const CONNECTION_CODES = new Set(['ENOENT', 'ECONNREFUSED', 'EACCES', 'EPERM', '
 
 export const statusOf = (error: unknown): number | undefined => (error as { statusCode?: number } | null)?.statusCode;
 
+/**
+ * The message of anything thrown. Duck-typed rather than `instanceof Error`: errors raised by
+ * Node's own modules come from another realm under jest's VM modules (and across worker
+ * boundaries), where `instanceof Error` is false.
+ */
+export function errorMessage(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
 export function describeEndpoint(options: { socketPath?: string | undefined; host?: string | undefined; port?: string | number | undefined; protocol?: string | undefined } = {}, env: Readonly<Record<string, string | undefined>> = process.env): string {
   if (options.socketPath) return `unix://${options.socketPath}`;
   if (options.host) return `${options.protocol ?? 'http'}://${options.host}${options.port ? `:${options.port}` : ''}`;
   return env.DOCKER_HOST || 'unix:///var/run/docker.sock';
 }
 
-function engineMessage(error: Error & { json?: unknown }): string {
+function engineMessage(error: { message: string; json?: unknown }): string {
   const json = error.json as { message?: unknown } | string | null | undefined;
   if (json && typeof json === 'object' && typeof json.message === 'string') return json.message.trim();
   if (typeof json === 'string' && json.trim() !== '') return json.trim();
@@ -24,13 +34,14 @@ function engineMessage(error: Error & { json?: unknown }): string {
 
 export function toPierError(error: unknown, endpoint: string): PierError {
   if (isPierError(error)) return error;
-  if (!(error instanceof Error)) return new PierError(ErrorCodes.COMMAND_FAILED, `Docker engine error: ${String(error)}`);
-  const code = (error as NodeJS.ErrnoException).code;
-  if (statusOf(error) === undefined && code !== undefined && CONNECTION_CODES.has(code)) {
+  const message = errorMessage(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (statusOf(error) === undefined && typeof code === 'string' && CONNECTION_CODES.has(code)) {
     const hint = code === 'EACCES' || code === 'EPERM' ? 'is this user allowed to use the Docker socket?' : 'is dockerd running?';
-    return new PierError(ErrorCodes.DOCKER_UNREACHABLE, `Cannot reach the Docker engine at ${endpoint}: ${error.message}; ${hint}`, { cause: error });
+    return new PierError(ErrorCodes.DOCKER_UNREACHABLE, `Cannot reach the Docker engine at ${endpoint}: ${message}; ${hint}`, { cause: error });
   }
-  return new PierError(ErrorCodes.COMMAND_FAILED, `Docker engine error: ${engineMessage(error)}`, { cause: error });
+  const json = (error as { json?: unknown } | null)?.json;
+  return new PierError(ErrorCodes.COMMAND_FAILED, `Docker engine error: ${engineMessage({ message, json })}`, { cause: error });
 }
 
 /**

@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { schedulerRegisterRetired, schedulerRetire } from '@pier/plugin-api';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { formatDeadContainers, parseDeadContainers } from './retire.js';
+import { deadContainersFile, withFileLock } from './state-files.js';
+import { unitHost, type UnitHost } from './test-support/unit-host.js';
+
+const deployLabels = (app: string, dyno: string) => ({ 'com.dokku.app-name': app, 'com.dokku.container-type': 'deploy', 'com.dokku.dyno': dyno });
+
+describe('dead-containers format', () => {
+  it('round-trips `<app> <id> <unix time>` lines and skips junk', () => {
+    const entries = parseDeadContainers('shop abc 100\n\nbroken line\nblog def 200\nx y notanumber\n');
+    expect(entries).toEqual([
+      { app: 'shop', id: 'abc', at: 100 },
+      { app: 'blog', id: 'def', at: 200 },
+    ]);
+    expect(formatDeadContainers(entries)).toBe('shop abc 100\nblog def 200\n');
+  });
+});
+
+describe('registerRetired and retire', () => {
+  let t: UnitHost;
+  let now: number;
+  const dead = async () => readFile(deadContainersFile(t.host.root), 'utf8');
+
+  beforeEach(async () => {
+    t = await unitHost({ apps: ['shop', 'blog'] });
+    now = Math.floor(t.clock.now() / 1000);
+  });
+  afterEach(() => t.dispose());
+
+  it('appends once per container, with now + wait', async () => {
+    await t.call(schedulerRegisterRetired, { app: 'shop', containerId: 'abc', waitSeconds: 60 });
+    await t.call(schedulerRegisterRetired, { app: 'shop', containerId: 'abc', waitSeconds: 5 });
+    await t.call(schedulerRegisterRetired, { app: 'blog', containerId: 'def', waitSeconds: 0 });
+    expect(await dead()).toBe(`shop abc ${now + 60}\nblog def ${now}\n`);
+  });
+
+  it('retires only due entries, of the given app, and keeps the rest', async () => {
+    const a = t.docker.addContainer('shop.web.1.100', deployLabels('shop', 'web.1'));
+    const b = t.docker.addContainer('shop.web.2.100', deployLabels('shop', 'web.2'));
+    const c = t.docker.addContainer('blog.web.1.100', deployLabels('blog', 'web.1'));
+    await t.call(schedulerRegisterRetired, { app: 'shop', containerId: a.id, waitSeconds: 0 });
+    await t.call(schedulerRegisterRetired, { app: 'shop', containerId: b.id, waitSeconds: 60 });
+    await t.call(schedulerRegisterRetired, { app: 'blog', containerId: c.id, waitSeconds: 0 });
+
+    await t.call(schedulerRetire, { app: 'shop' });
+    expect(t.stdout()).toBe(`       Attempting to retire shop container ${a.id}\n`);
+    expect(t.docker.names()).toEqual(['blog.web.1.100', 'shop.web.2.100']);
+    expect(await dead()).toBe(`shop ${b.id} ${now + 60}\nblog ${c.id} ${now}\n`);
+
+    await t.clock.sleep(60_000);
+    await t.call(schedulerRetire, {});
+    expect(t.docker.names()).toEqual([]);
+    expect(await dead()).toBe('');
+  });
+
+  it('drops entries whose container is gone', async () => {
+    await t.call(schedulerRegisterRetired, { app: 'shop', containerId: 'gone', waitSeconds: 0 });
+    await t.call(schedulerRetire, {});
+    expect(await dead()).toBe('');
+  });
+
+  it('never stops a recorded container that still holds a live name (deploy killed before renaming)', async () => {
+    const live = t.docker.addContainer('shop.web.1', deployLabels('shop', 'web.1'));
+    await t.call(schedulerRegisterRetired, { app: 'shop', containerId: live.id, waitSeconds: 0 });
+    await t.call(schedulerRetire, {});
+    expect(t.docker.containers.get(live.id)?.status).toBe('running');
+    expect(t.stdout()).toContain(`Container ${live.id} is live again, not retiring it`);
+    expect(await dead()).toBe('');
+  });
+
+  it('stops with the app’s stop timeout from its last release (10 s when unknown)', async () => {
+    const a = t.docker.addContainer('shop.web.1.100', deployLabels('shop', 'web.1'));
+    await mkdir(`${t.host.root}/data/scheduler-docker-local/shop`, { recursive: true });
+    await writeFile(`${t.host.root}/data/scheduler-docker-local/shop/release.json`, JSON.stringify({ release: { stopTimeoutSeconds: 3 } }));
+    const b = t.docker.addContainer('blog.web.1.100', deployLabels('blog', 'web.1'));
+    await t.call(schedulerRegisterRetired, { app: 'shop', containerId: a.id, waitSeconds: 0 });
+    await t.call(schedulerRegisterRetired, { app: 'blog', containerId: b.id, waitSeconds: 0 });
+    await t.call(schedulerRetire, {});
+    expect(t.docker.calls.filter((c) => c.startsWith('stop'))).toEqual(['stop shop.web.1.100 t=3', 'stop blog.web.1.100 t=10']);
+  });
+
+  it('concurrent registrations are all kept (file lock)', async () => {
+    await Promise.all(Array.from({ length: 20 }, (_, i) => t.call(schedulerRegisterRetired, { app: 'shop', containerId: `c${i}`, waitSeconds: 1 })));
+    expect(parseDeadContainers(await dead())).toHaveLength(20);
+  });
+
+  it('takes over a lock left by a dead process', async () => {
+    const path = deadContainersFile(t.host.root);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(`${path}.lock`, '999999999');
+    expect(await withFileLock(path, async () => 'ran')).toBe('ran');
+  });
+});

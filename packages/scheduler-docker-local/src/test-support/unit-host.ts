@@ -1,0 +1,64 @@
+/**
+ * A test host with the scheduler registered against a FakeDocker and a FakeClock, plus builders
+ * for releases. Triggers are called the way the host dispatches them (keyed 'docker-local').
+ */
+import type { InputOf, OutputOf, ProcessSpec, Release, TriggerOfKind } from '@pier/plugin-api';
+import { createTestHost, type TestHost } from '@pier/plugin-testkit';
+import { schedulerDockerLocal } from '../plugin.js';
+import type { Probes } from '../probes.js';
+import { FakeClock, FakeDocker } from './fake-docker.js';
+
+export interface UnitHost {
+  host: TestHost;
+  docker: FakeDocker;
+  clock: FakeClock;
+  call<T extends TriggerOfKind<'keyed'>>(trigger: T, input: InputOf<T>): Promise<OutputOf<T>>;
+  stdout(): string;
+  stderr(): string;
+  dispose(): void;
+}
+
+/** Probes that find nothing listening (fake containers never listen). */
+export const deadProbes: Probes = {
+  http: async () => {
+    throw new Error('connect ECONNREFUSED');
+  },
+  tcp: async () => {
+    throw new Error('connect ECONNREFUSED');
+  },
+};
+
+export async function unitHost(options: { apps?: string[]; probes?: Probes } = {}): Promise<UnitHost> {
+  const clock = new FakeClock();
+  const docker = new FakeDocker(clock);
+  const host = await createTestHost({
+    plugins: [schedulerDockerLocal({ docker, clock, probes: options.probes ?? deadProbes })],
+    apps: options.apps ?? ['shop'],
+  });
+  return {
+    host,
+    docker,
+    clock,
+    call: (trigger, input) => host.bus.keyed(trigger, 'docker-local', input),
+    stdout: () => host.io.stdoutText(),
+    stderr: () => host.io.stderrText(),
+    dispose: () => host.dispose(),
+  };
+}
+
+export function processSpec(type: string, quantity: number, overrides: Partial<ProcessSpec> = {}): ProcessSpec {
+  return { type, quantity, command: `run-${type}`, maxParallel: 1, healthchecks: [], checks: 'enabled', ...overrides };
+}
+
+export function release(processes: ProcessSpec[], overrides: Partial<Release> = {}): Release {
+  return {
+    image: 'shop:1',
+    processes,
+    env: { SECRET: 'hunter2' },
+    restartPolicy: 'on-failure:10',
+    stopTimeoutSeconds: 2,
+    waitToRetireSeconds: 60,
+    defaultUptimeSeconds: 0,
+    ...overrides,
+  };
+}
