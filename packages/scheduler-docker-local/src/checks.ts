@@ -108,13 +108,15 @@ export function planChecks(spec: ProcessSpec, target: CheckTarget, defaultUptime
   // Checks that could not run leave nothing: the default uptime check still proves the process stays up.
   if (checks.length === 0) checks.push({ kind: 'uptime', name: 'default', warn: false, seconds: defaultUptimeSeconds });
   // Dokku adds a warn-only "port listening check" to every web dyno; it can only run in host mode.
+  // It starts the moment the container does, before most servers have bound their port, so it
+  // polls every second (5 attempts) rather than waiting the healthchecker's 5 s after a miss.
   if (hostMode && target.type === 'web' && target.port !== null && !checks.some((c) => c.kind === 'listening')) {
     checks.push({
       kind: 'listening',
       name: 'port listening check',
       warn: true,
       port: target.port,
-      retry: { attempts: 3, waitSeconds: 5, timeoutSeconds: 5, initialDelaySeconds: 0 },
+      retry: { attempts: 5, waitSeconds: 1, timeoutSeconds: 5, initialDelaySeconds: 0 },
     });
   }
   return { checks, warnings };
