@@ -2,10 +2,10 @@
  * Real engine: image info, a web=2 worker=1 deploy in host network mode, a zero-downtime
  * redeploy, and inspect masking.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { schedulerAppStatus, schedulerDeploy, schedulerImageInfo, schedulerInspect, type Release } from '@pier/plugin-api';
 import { readStoredRelease } from './state-files.js';
-import { containersOf, dockerFixture, httpGet, portOf } from './test-support/docker-fixture.js';
+import { containersOf, describeDocker, dockerFixture, httpGet, portOf } from './test-support/docker-fixture.js';
 import { processSpec } from './test-support/unit-host.js';
 
 const fixture = dockerFixture('pier-dl-deploy');
@@ -28,14 +28,13 @@ const releaseOf = (image: string, env: Record<string, string>): Release => ({
   defaultUptimeSeconds: 1,
 });
 
-beforeAll(async () => {
-  v1 = await fixture.buildImage('1', { Procfile: procfile, 'app.json': appJson, 'www/index.html': 'hello from v1\n' });
-  v2 = await fixture.buildImage('2', { Procfile: procfile, 'app.json': appJson, 'www/index.html': 'hello from v2\n' });
-}, 120_000);
+describeDocker('docker-local on a real engine', () => {
+  beforeAll(async () => {
+    v1 = await fixture.buildImage('1', { Procfile: procfile, 'app.json': appJson, 'www/index.html': 'hello from v1\n' });
+    v2 = await fixture.buildImage('2', { Procfile: procfile, 'app.json': appJson, 'www/index.html': 'hello from v2\n' });
+  }, 120_000);
+  afterAll(() => fixture.cleanup(), 60_000);
 
-afterAll(() => fixture.cleanup(), 60_000);
-
-describe('docker-local on a real engine', () => {
   it('reads Procfile and app.json from the image without running it', async () => {
     const host = await fixture.host([app]);
     const info = await host.call(schedulerImageInfo, { app, image: v1 });

@@ -3,9 +3,9 @@
  * the failed container's output, and a later deploy cleans up after it and after a deploy that
  * was killed half-way (a leftover `upcoming` container).
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { schedulerDeploy, schedulerLogsFailed, type Release } from '@pier/plugin-api';
-import { containersOf, docker, dockerFixture, httpGet, portOf } from './test-support/docker-fixture.js';
+import { containersOf, docker, describeDocker, dockerFixture, httpGet, portOf } from './test-support/docker-fixture.js';
 import { processSpec } from './test-support/unit-host.js';
 
 const fixture = dockerFixture('pier-dl-failure');
@@ -27,13 +27,12 @@ const releaseOf = (workerCommand: string): Release => ({
 
 const names = async () => (await containersOf(app)).map((c) => `${c.name.replace(/upcoming-\d+$/, 'upcoming-N')}:${c.state}`).sort();
 
-beforeAll(async () => {
-  image = await fixture.buildImage('1', { 'www/index.html': 'still v1\n' });
-}, 120_000);
+describeDocker('failed deploys on a real engine', () => {
+  beforeAll(async () => {
+    image = await fixture.buildImage('1', { 'www/index.html': 'still v1\n' });
+  }, 120_000);
+  afterAll(() => fixture.cleanup(), 60_000);
 
-afterAll(() => fixture.cleanup(), 60_000);
-
-describe('failed deploys on a real engine', () => {
   let before: { id: string; name: string }[];
   // One host for the file: failed-containers lives under its root.
   let host: Awaited<ReturnType<typeof fixture.host>>;

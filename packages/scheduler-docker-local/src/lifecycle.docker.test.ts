@@ -2,7 +2,7 @@
  * Real engine, network mode `none`: scale down leaves no orphans behind once retired, stop stops,
  * and destroy (stop with removeContainers + postDelete) leaves nothing of the app.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import {
   schedulerAppStatus,
   schedulerDeploy,
@@ -15,7 +15,7 @@ import {
 import { existsSync } from 'node:fs';
 import { systemClock, type Clock } from './clock.js';
 import { appDataDir } from './state-files.js';
-import { containersOf, dockerFixture } from './test-support/docker-fixture.js';
+import { containersOf, describeDocker, dockerFixture } from './test-support/docker-fixture.js';
 import { processSpec } from './test-support/unit-host.js';
 
 const fixture = dockerFixture('pier-dl-lifecycle');
@@ -35,13 +35,12 @@ const releaseOf = (web: number, waitToRetireSeconds: number): Release => ({
   defaultUptimeSeconds: 0,
 });
 
-beforeAll(async () => {
-  image = await fixture.buildImage('1', {});
-}, 120_000);
+describeDocker('scale, stop and destroy on a real engine', () => {
+  beforeAll(async () => {
+    image = await fixture.buildImage('1', {});
+  }, 120_000);
+  afterAll(() => fixture.cleanup(), 60_000);
 
-afterAll(() => fixture.cleanup(), 60_000);
-
-describe('scale, stop and destroy on a real engine', () => {
   let host: Awaited<ReturnType<typeof fixture.host>>;
   beforeAll(async () => {
     host = await fixture.host([app], 'none', { clock });

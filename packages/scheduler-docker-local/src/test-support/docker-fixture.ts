@@ -10,12 +10,18 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import { propertySet, type InputOf, type OutputOf, type TriggerOfKind } from '@pier/plugin-api';
+import { describe } from '@jest/globals';
 import { createTestHost, type TestHost } from '@pier/plugin-testkit';
 import Docker from 'dockerode';
 import * as tar from 'tar-stream';
 import { schedulerDockerLocal, type SchedulerDockerLocalOptions } from '../plugin.js';
 
 export const docker = new Docker();
+
+/** `describe`, or `describe.skip` when SKIP_DOCKER_TESTS=1 (machines without an engine). */
+export function describeDocker(name: string, body: () => void): void {
+  (process.env.SKIP_DOCKER_TESTS === '1' ? describe.skip : describe)(name, body);
+}
 
 /** Files of the app, placed in /app (the image's WORKDIR). */
 export type AppFiles = Record<string, string>;
