@@ -92,4 +92,24 @@ describeDocker('docker-local on a real engine', () => {
     const webId = (await containersOf(app))[0]!.id;
     expect(json.split(webId).length - 1).toBeGreaterThanOrEqual(1);
   });
+
+  it('creates containers the way Dokku does: labels, init, restart policy, log size limit', async () => {
+    const host = await fixture.host([app]);
+    const [web] = (await host.call(schedulerInspect, { app })) as { Config: { Labels: Record<string, string> }; HostConfig: Record<string, unknown> }[];
+    expect(web!.Config.Labels).toEqual({
+      'com.dokku.app-name': app,
+      'com.dokku.container-type': 'deploy',
+      'com.dokku.dyno': 'web.1',
+      'com.dokku.process-type': 'web',
+      dokku: '',
+      'org.label-schema.schema-version': '1.0',
+      'org.label-schema.vendor': 'dokku',
+    });
+    expect(web!.HostConfig).toMatchObject({
+      Init: true,
+      NetworkMode: 'host',
+      RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 10 },
+      LogConfig: { Type: 'json-file', Config: { 'max-size': '10m' } },
+    });
+  });
 });
