@@ -18,7 +18,13 @@ let v2: string;
 const releaseOf = (image: string, env: Record<string, string>): Release => ({
   image,
   processes: [
-    processSpec('web', 2, { command: 'httpd -f -p 127.0.0.1:$PORT -h /app/www', healthchecks: JSON.parse(appJson).healthchecks.web }),
+    processSpec('web', 2, {
+      command: 'httpd -f -p 127.0.0.1:$PORT -h /app/www',
+      healthchecks: [
+        ...JSON.parse(appJson).healthchecks.web,
+        { type: 'startup', name: 'files', command: ['sh', '-c', 'cat /app/www/index.html'], content: 'hello', attempts: 2, wait: 1 },
+      ],
+    }),
     processSpec('worker', 1, { command: 'sleep 3600' }),
   ],
   env,
@@ -51,6 +57,7 @@ describeDocker('docker-local on a real engine', () => {
     const out = host.io.stdoutText();
     expect(out).toContain('-----> Deploying web (count=2)\n');
     expect(out).toContain("       Healthcheck succeeded name='index'\n");
+    expect(out).toContain("       Healthcheck succeeded name='files'\n");
     expect(out).toContain('       All checks successful (web.2)\n');
     expect(out).toContain('-----> Deploying worker (count=1)\n');
 

@@ -68,6 +68,17 @@ describeDocker('failed deploys on a real engine', () => {
     expect(host.io.stdoutText()).toBe('worker broke\n');
   });
 
+  it('a failing command check (exec in the container) fails the deploy the same way', async () => {
+    host.io.clear();
+    const broken = releaseOf('sleep 3600');
+    broken.processes[0]!.healthchecks = [{ name: 'cmd', command: ['sh', '-c', 'echo nope; exit 4'], attempts: 1 }];
+    await expect(host.call(schedulerDeploy, { app, release: broken })).rejects.toMatchObject({
+      message: 'Could not start due to 1 failed checks (web.1)',
+    });
+    expect(host.io.stderrText()).toContain(" !     Failure in name='cmd': non-zero exit code 4\n");
+    for (const old of before) expect((await containersOf(app)).find((c) => c.id === old.id)?.state).toBe('running');
+  }, 60_000);
+
   it('the next deploy removes leftovers of failed and killed deploys and converges', async () => {
     // What a deploy killed right after creating a container leaves behind.
     const leftover = await docker.createContainer({
