@@ -163,6 +163,7 @@ export const schedulerRunLogs = defineTrigger({
       follow: z.boolean(),
       num: z.number().int().nonnegative(),
       quiet: z.boolean(),
+      color: z.boolean().optional(),
     }),
     output: z.void(),
   }),
@@ -198,7 +199,10 @@ export const schedulerLogs = defineTrigger({
       processType: z.string().optional(),
       follow: z.boolean(),
       num: z.number().int().nonnegative(),
+      /** Raw lines, no prefixes (Dokku's `-q`). */
       quiet: z.boolean(),
+      /** Colour the prefixes (the caller decided: a terminal, and NO_COLOR unset). */
+      color: z.boolean().optional(),
     }),
     output: z.void(),
   }),
