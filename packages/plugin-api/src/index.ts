@@ -12,4 +12,5 @@ export * from './triggers/index.js';
 export * from './properties/index.js';
 export * from './commands/index.js';
 export * from './scheduler/index.js';
+export * from './embed/index.js';
 export { writeFileAtomic } from './util/write-file-atomic.js';
