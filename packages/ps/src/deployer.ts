@@ -1,0 +1,128 @@
+/**
+ * The deploy steps shared by every command that starts processes. Two shapes, as in Dokku:
+ *
+ * - release-and-deploy (`pier deploy`, ps:rebuild, ps:start, apps:rename/clone): announce the
+ *   scheduler, deploy every type, print "Application deployed:"; honours `skip-deploy`;
+ * - the scheduler step alone (ps:restart, ps:scale): deploy the current release, optionally one
+ *   process type, with only the scheduler's own output.
+ *
+ * Nothing is remembered until the scheduler has accepted the release, so a failed deploy leaves
+ * the previous image, Procfile, app.json and scale in place. Callers hold the app lock.
+ */
+import {
+  appPostDeploy,
+  dispatchToScheduler,
+  schedulerDeploy,
+  schedulerImageInfo,
+  schedulerIsDeployed,
+  selectedScheduler,
+  type PluginContext,
+} from '@pier/plugin-api';
+import { EMPTY_APP_JSON, formationQuantities, parseAppJson } from './app-json.js';
+import { buildRelease, runnableTypes, type ReleaseSettings } from './build-release.js';
+import { checkSettings } from './check-settings.js';
+import { formationForDeploy, type Scale } from './formation.js';
+import { parseProcfile } from './procfile-parser.js';
+import { parseSource, psState, type ParsedSource, type ReleaseSource } from './ps-state.js';
+import { parseSeconds } from './seconds.js';
+
+export type Deployer = ReturnType<typeof createDeployer>;
+
+/** Dokku reads the Procfile from this path; other `procfile-path` values need the scheduler to read them. */
+const DEFAULT_PROCFILE_PATH = 'Procfile';
+
+export function createDeployer(context: PluginContext) {
+  const { bus, log } = context;
+  const state = psState(bus);
+
+  async function releaseSettings(app: string, processTypes: string[]): Promise<ReleaseSettings> {
+    const [restartPolicy, stopTimeout, dockerfileStartCmd, checks] = await Promise.all([
+      state.props.computed(app, 'restart-policy'),
+      state.props.computed(app, 'stop-timeout-seconds'),
+      state.props.computed(app, 'dockerfile-start-cmd'),
+      checkSettings(bus, app, processTypes),
+    ]);
+    return { restartPolicy, stopTimeoutSeconds: parseSeconds('stop-timeout-seconds', stopTimeout), dockerfileStartCmd, checks };
+  }
+
+  function warnSkipped(source: ParsedSource, type: string): void {
+    if (source.procfile === null) log.warn(`Skipping ${type} as the image has no Procfile (only web runs)`);
+    else log.warn(`Skipping ${type} as it is missing from the current Procfile`);
+  }
+
+  /** Builds the release and hands it to the app's scheduler (one type, or all). */
+  async function dispatchRelease(app: string, source: ParsedSource, scale: Scale, command: string, processType?: string): Promise<void> {
+    const types = runnableTypes(source).filter((type) => scale.has(type));
+    const { release, skipped } = buildRelease(source, scale, await releaseSettings(app, types));
+    for (const type of skipped) if (processType === undefined || processType === type) warnSkipped(source, type);
+    await dispatchToScheduler(bus, schedulerDeploy, { app, release, ...(processType === undefined ? {} : { processType }) }, command);
+  }
+
+  /** What every successful deploy records: the app runs again after a reboot, and the image is announced. */
+  async function afterDeploy(app: string, image: string): Promise<void> {
+    await state.props.set(app, 'restore', '');
+    await bus.notify(appPostDeploy, { app, image, source: 'docker-image' });
+  }
+
+  /** Dokku's release_and_deploy around an already prepared release. Returns false when skip-deploy is set. */
+  async function announceAndDeploy(app: string, deploy: () => Promise<void>): Promise<boolean> {
+    if ((await state.props.computed(app, 'skip-deploy')) === 'true') {
+      log.info1('Skipping deployment');
+      return false;
+    }
+    log.info1(`Deploying ${app} via the ${await selectedScheduler(bus, app)} scheduler...`);
+    await deploy();
+    log.info2('Application deployed:');
+    // Dokku lists the app's URLs here, then a blank line; Pier has no URL provider yet.
+    log.line('');
+    return true;
+  }
+
+  /** The Procfile and app.json of an image, validated before anything changes. */
+  async function readImage(app: string, image: string, command: string): Promise<{ raw: ReleaseSource; parsed: ParsedSource }> {
+    const info = await dispatchToScheduler(bus, schedulerImageInfo, { app, image }, command);
+    const procfile = info.procfile === null ? null : parseProcfile(info.procfile);
+    const appJson = info.appJson === null ? { appJson: EMPTY_APP_JSON, warnings: [] } : parseAppJson(info.appJson);
+    for (const warning of appJson.warnings) log.warn(warning);
+    return { raw: { image, procfile: info.procfile, appJson: info.appJson }, parsed: { image, procfile, appJson: appJson.appJson } };
+  }
+
+  return {
+    state,
+    afterDeploy,
+
+    /** The release ps can redeploy: the scheduler runs the app and ps knows its source. */
+    async deployedSource(app: string, command: string): Promise<ReleaseSource | undefined> {
+      if (!(await dispatchToScheduler(bus, schedulerIsDeployed, { app }, command))) return undefined;
+      return state.source(app);
+    },
+
+    /** `pier deploy <app> <image>` and ps:rebuild: read the image, merge the scale, deploy, remember. */
+    async deployImage(app: string, image: string, command: string): Promise<void> {
+      const { raw, parsed } = await readImage(app, image, command);
+      const procfilePath = await state.props.computed(app, 'procfile-path');
+      if (procfilePath !== DEFAULT_PROCFILE_PATH) {
+        log.warn(`procfile-path ${procfilePath} is not supported yet; reading ${DEFAULT_PROCFILE_PATH} from the image`);
+      }
+      const procfileTypes = parsed.procfile === null ? null : [...parsed.procfile.keys()];
+      const { scale, canScale } = formationForDeploy(await state.scale(app), procfileTypes, formationQuantities(parsed.appJson));
+
+      const deployed = await announceAndDeploy(app, () => dispatchRelease(app, parsed, scale, command));
+      // With skip-deploy the release is still prepared, as Dokku's build is: ps:restart rolls it out.
+      await state.saveRelease(app, raw, scale, canScale);
+      if (deployed) await afterDeploy(app, image);
+    },
+
+    /** ps:start: release-and-deploy of the remembered release. */
+    async startRelease(app: string, source: ReleaseSource): Promise<void> {
+      const scale = await state.scale(app);
+      const deployed = await announceAndDeploy(app, () => dispatchRelease(app, parseSource(source), scale, 'ps:start'));
+      if (deployed) await afterDeploy(app, source.image);
+    },
+
+    /** The scheduler step alone (Dokku's `deploy` trigger) for the remembered release. */
+    async redeploy(app: string, source: ReleaseSource, scale: Scale, command: string, processType?: string): Promise<void> {
+      await dispatchRelease(app, parseSource(source), scale, command, processType);
+    },
+  };
+}

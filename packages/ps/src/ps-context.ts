@@ -1,0 +1,36 @@
+import { dispatchToScheduler, schedulerIsDeployed, UsageError, type Output, type PluginContext, type TriggerBus } from '@pier/plugin-api';
+import { createDeployer, type Deployer } from './deployer.js';
+import type { PsState } from './ps-state.js';
+
+/** What every ps command works with: the bus, the output, ps's state and the deploy steps. */
+export interface Ps {
+  readonly context: PluginContext;
+  readonly bus: TriggerBus;
+  readonly log: Output;
+  readonly state: PsState;
+  readonly deployer: Deployer;
+  /** Whether the app's scheduler runs (or ran) a release of it. */
+  isDeployed(app: string, command: string): Promise<boolean>;
+  /** Refuses a process type the app's scale does not have (ps:stop/ps:restart with a type). */
+  assertProcessType(app: string, processType: string): Promise<void>;
+}
+
+export function createPs(context: PluginContext): Ps {
+  const deployer = createDeployer(context);
+  const { state } = deployer;
+  return {
+    context,
+    bus: context.bus,
+    log: context.log,
+    state,
+    deployer,
+    isDeployed: (app, command) => dispatchToScheduler(context.bus, schedulerIsDeployed, { app }, command),
+    async assertProcessType(app, processType) {
+      const scale = await state.scale(app);
+      if (!scale.has(processType)) {
+        const known = [...scale.keys()].sort().join(', ');
+        throw new UsageError(`Process type ${processType} is not defined for ${app} (process types: ${known})`);
+      }
+    },
+  };
+}
