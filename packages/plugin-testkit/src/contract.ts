@@ -5,3 +5,4 @@ export {
   type SchedulerContractOptions,
   type SchedulerContractSubject,
 } from './scheduler-contract.js';
+export { contractInputs, type ContractInputs, type SchedulerMethod, type SchedulerMethodInput } from './contract-inputs.js';

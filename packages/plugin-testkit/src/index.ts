@@ -8,3 +8,5 @@ export {
   type RecordingScheduler,
   type SchedulerCall,
 } from './recording-scheduler.js';
+export { appLifecycle, type AppLifecycleDriver } from './app-lifecycle.js';
+export { pathsNaming } from './paths-naming.js';

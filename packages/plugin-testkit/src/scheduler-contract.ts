@@ -1,14 +1,9 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import {
-  ErrorCodes,
-  dispatchToScheduler,
-  requiredSchedulerMethods,
-  schedulerInfo,
-  schedulerTriggers,
-  type PierPlugin,
-  type Release,
-  type SchedulerImplementation,
-} from '@pier/plugin-api';
+import { afterEach, describe } from '@jest/globals';
+import type { PierPlugin, Release } from '@pier/plugin-api';
+import { describeCapabilityContract } from './contract-capabilities.js';
+import type { SchedulerMethod, SchedulerMethodInput } from './contract-inputs.js';
+import { describeLifecycleContract } from './contract-lifecycle.js';
+import { describeRegistrationContract } from './contract-registration.js';
 import { fixedSchedulerSelection } from './recording-scheduler.js';
 import { createTestHost, type TestHost } from './test-host.js';
 
@@ -29,6 +24,11 @@ export interface SchedulerContractOptions {
   tracksDeployments: boolean;
   /** Treat the plugin as a third-party one (default true): every input and output is validated. */
   untrusted?: boolean;
+  /**
+   * Inputs for the capability check, by method, replacing the suite's defaults (see
+   * contractInputs), e.g. a command your fake engine knows: `{ run: (app) => ({ ... }) }`.
+   */
+  capabilityInputs?: { [M in SchedulerMethod]?: (app: string, release: Release) => SchedulerMethodInput<M> };
 }
 
 export const contractRelease = (image = 'contract-test:latest'): Release => ({
@@ -41,14 +41,21 @@ export const contractRelease = (image = 'contract-test:latest'): Release => ({
   defaultUptimeSeconds: 0,
 });
 
-type Method = keyof SchedulerImplementation;
-const optionalMethods = (Object.keys(schedulerTriggers) as Method[]).filter(
-  (m) => !(requiredSchedulerMethods as readonly string[]).includes(m),
-);
+/** What each part of the suite gets: a way to start a fresh host with the scheduler registered. */
+export interface ContractRun {
+  readonly scheduler: string;
+  readonly options: SchedulerContractOptions;
+  /** The app every test starts with (it exists, nothing is deployed). */
+  readonly app: string;
+  start(): Promise<{ host: TestHost; plugin: PierPlugin; release: Release }>;
+}
 
 /**
  * The contract every Pier scheduler passes, first- or third-party. It registers the scheduler in
- * a test host that validates every trigger input and output against the plugin-api schemas.
+ * a test host that validates every trigger input and output against the plugin-api schemas, and
+ * checks: registration under its name, schema-valid answers from every capability it
+ * implements, the documented error for every capability it lacks, and the app lifecycle
+ * (deploy/stop, destroy, rename, clone) leaving nothing of an app behind.
  */
 export function describeSchedulerContract(
   scheduler: string,
@@ -58,87 +65,31 @@ export function describeSchedulerContract(
   describe(`scheduler contract: ${scheduler}`, () => {
     let host: TestHost | undefined;
     let current: SchedulerContractSubject | undefined;
-    const app = 'contract-app';
 
-    async function start(): Promise<TestHost> {
-      current = await subject();
-      host = await createTestHost({
-        plugins: [fixedSchedulerSelection(scheduler), current.plugin],
-        apps: [app],
-        untrusted: options.untrusted ?? true,
-      });
-      return host;
-    }
-    const release = () => current?.release ?? contractRelease();
+    const run: ContractRun = {
+      scheduler,
+      options,
+      app: 'contract-app',
+      async start() {
+        current = await subject();
+        host = await createTestHost({
+          plugins: [fixedSchedulerSelection(scheduler), current.plugin],
+          apps: [run.app],
+          untrusted: options.untrusted ?? true,
+        });
+        return { host, plugin: current.plugin, release: current.release ?? contractRelease() };
+      },
+    };
 
     afterEach(async () => {
       await current?.cleanup?.();
       host?.dispose();
       host = undefined;
+      current = undefined;
     });
 
-    it(`registers as "${scheduler}" with its package name`, async () => {
-      const { bus } = await start();
-
-      expect(bus.keys(schedulerInfo)).toContain(scheduler);
-      const info = await bus.keyed(schedulerInfo, scheduler, {});
-      expect(info.plugin).toBe(current?.plugin.name);
-      expect(info.description.length).toBeGreaterThan(0);
-    });
-
-    it('implements the required methods: deploy, stop, appStatus, isDeployed', async () => {
-      const { bus } = await start();
-
-      for (const method of requiredSchedulerMethods) {
-        expect({ method, keys: bus.keys(schedulerTriggers[method]) }).toEqual({ method, keys: [scheduler] });
-      }
-    });
-
-    it('reports an app it never deployed with valid status values', async () => {
-      const { bus } = await start();
-
-      const status = await bus.keyed(schedulerTriggers.appStatus, scheduler, { app });
-      const deployed = await bus.keyed(schedulerTriggers.isDeployed, scheduler, { app });
-
-      expect(['true', 'false', 'mixed']).toContain(status.running);
-      if (options.tracksDeployments) {
-        expect(deployed).toBe(false);
-        expect(status).toEqual({ processes: 0, running: 'false', containers: [] });
-      }
-    });
-
-    it('deploys a release, reports it, stops it and forgets it after post-delete', async () => {
-      const { bus } = await start();
-
-      await bus.keyed(schedulerTriggers.deploy, scheduler, { app, release: release() });
-      expect(await bus.keyed(schedulerTriggers.isDeployed, scheduler, { app })).toBe(true);
-      const status = await bus.keyed(schedulerTriggers.appStatus, scheduler, { app });
-      if (options.tracksDeployments) {
-        expect(status.processes).toBe(1);
-        expect(status.containers.map((c) => c.dyno)).toEqual(['web.1']);
-      }
-
-      await bus.keyed(schedulerTriggers.stop, scheduler, { app, removeContainers: true });
-      if (bus.keys(schedulerTriggers.postDelete).includes(scheduler)) {
-        await bus.keyed(schedulerTriggers.postDelete, scheduler, { app });
-      }
-      if (options.tracksDeployments) {
-        expect(await bus.keyed(schedulerTriggers.isDeployed, scheduler, { app })).toBe(false);
-      }
-    });
-
-    it('fails every capability it lacks with an error naming the scheduler and the command', async () => {
-      const { bus } = await start();
-      const missing = optionalMethods.filter((m) => !bus.keys(schedulerTriggers[m]).includes(scheduler));
-
-      for (const method of missing) {
-        const trigger = schedulerTriggers[method];
-        const attempt = dispatchToScheduler(bus, trigger, { app } as never, `test:${method}`);
-        await expect(attempt).rejects.toMatchObject({
-          code: ErrorCodes.SCHEDULER_UNSUPPORTED,
-          message: `Scheduler ${scheduler} does not support test:${method}`,
-        });
-      }
-    });
+    describeRegistrationContract(run);
+    describeCapabilityContract(run);
+    describeLifecycleContract(run);
   });
 }
