@@ -8,6 +8,7 @@ import {
   PierError,
   appPostDeploy,
   definePlugin,
+  schedulerDetect,
   type InputOf,
   type PierPlugin,
   type Release,
@@ -37,6 +38,8 @@ export interface PsHostOptions {
   /** Leave these capabilities out of the fake scheduler. */
   without?: (keyof SchedulerImplementation)[];
   plugins?: PierPlugin[];
+  /** Per-app scheduler selection (app or --global → name); default: docker-local for everything. */
+  select?: (app: string) => string;
   quiet?: boolean;
 }
 
@@ -106,8 +109,13 @@ export async function psHost(options: PsHostOptions = {}): Promise<PsHost> {
     name: 'test-observer',
     register: ({ bus }) => void bus.tap(appPostDeploy, (input) => void postDeploys.push(input)),
   });
+  const { select } = options;
+  const selection =
+    select === undefined
+      ? fixedSchedulerSelection('docker-local')
+      : definePlugin({ name: 'test-selection', register: ({ bus }) => void bus.tap(schedulerDetect, ({ app }) => select(app)) });
   const host = await createTestHost({
-    plugins: [ps(), fixedSchedulerSelection('docker-local'), scheduler.plugin, observer, ...(options.plugins ?? [])],
+    plugins: [ps(), selection, scheduler.plugin, observer, ...(options.plugins ?? [])],
     apps: options.apps ?? ['blog', 'shop'],
     quiet: options.quiet ?? false,
   });
