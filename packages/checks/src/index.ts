@@ -1,0 +1,2 @@
+export { checks } from './plugin.js';
+export { checksProperties } from './checks-properties.js';
