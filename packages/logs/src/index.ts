@@ -1,0 +1,1 @@
+export { logs } from './plugin.js';
