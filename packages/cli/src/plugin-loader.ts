@@ -8,12 +8,17 @@ export interface LoadedPlugin {
   packageName: string;
   version: string;
   trusted: boolean;
+  /** The manifest fields plugin:list shows. */
+  kind: 'scheduler' | 'plugin';
+  scheduler?: string;
+  apiVersion: number;
+  description?: string;
 }
 
 interface PackageJson {
   name?: string;
   version?: string;
-  pier?: { apiVersion?: unknown; factory?: unknown };
+  pier?: { apiVersion?: unknown; factory?: unknown; kind?: unknown; scheduler?: unknown; description?: unknown };
 }
 
 const require = createRequire(import.meta.url);
@@ -31,7 +36,16 @@ export async function loadBuiltinPlugin(packageName: string): Promise<LoadedPlug
     throw new PierError(ErrorCodes.PLUGIN_MANIFEST, `built-in plugin ${packageName} has an invalid "pier" manifest`);
   }
   const entry = (await import(pathToFileURL(require.resolve(packageName)).href)) as Record<string, unknown>;
-  return { plugin: instantiate(packageName, entry, manifest.factory), packageName, version: pkg.version ?? '0.0.0', trusted: true };
+  return {
+    plugin: instantiate(packageName, entry, manifest.factory),
+    packageName,
+    version: pkg.version ?? '0.0.0',
+    trusted: true,
+    kind: manifest.kind === 'scheduler' ? 'scheduler' : 'plugin',
+    ...(typeof manifest.scheduler === 'string' ? { scheduler: manifest.scheduler } : {}),
+    apiVersion: PLUGIN_API_VERSION,
+    ...(typeof manifest.description === 'string' ? { description: manifest.description } : {}),
+  };
 }
 
 /** Calls the manifest's factory export and checks that it built a Pier plugin. */

@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { NO_MANIFEST, fakeNpm, schedulerSource, seedPluginsPrefix, writePluginFolder } from '../test-support/plugin-fixtures.js';
+import { pierSandbox, type PierSandbox } from '../test-support/pier-in-process.js';
+
+let npm: ReturnType<typeof fakeNpm>;
+let sandbox: PierSandbox;
+beforeEach(() => {
+  npm = fakeNpm();
+  sandbox = pierSandbox(npm);
+  seedPluginsPrefix(sandbox.root);
+});
+afterEach(() => sandbox.dispose());
+
+const prefix = () => join(sandbox.root, 'plugins');
+const registry = () => JSON.parse(readFileSync(join(prefix(), 'registry.json'), 'utf8')) as { plugins: { name: string; version: string; enabled: boolean; tarball: string }[] };
+const prefixDependencies = () => Object.keys((JSON.parse(readFileSync(join(prefix(), 'package.json'), 'utf8')) as { dependencies?: object }).dependencies ?? {});
+const installed = (name: string) => existsSync(join(prefix(), 'node_modules', name));
+const tarballs = () => readdirSync(join(prefix(), 'tarballs'));
+
+describe('plugin:install', () => {
+  it('installs a scheduler from a folder, records it, and loads it from then on', async () => {
+    writePluginFolder(sandbox.scratch, { name: 'pier-scheduler-k3s', scheduler: 'k3s' });
+
+    const result = await sandbox.pier('plugin:install', './pier-scheduler-k3s');
+
+    expect(result).toEqual({
+      exitCode: 0,
+      stdout: '-----> Installing pier-scheduler-k3s@1.0.0\n-----> Plugin pier-scheduler-k3s@1.0.0 installed and enabled (scheduler k3s)\n',
+      stderr: '',
+    });
+    expect(registry().plugins).toMatchObject([{ name: 'pier-scheduler-k3s', version: '1.0.0', enabled: true, kind: 'scheduler', scheduler: 'k3s' }]);
+    expect(prefixDependencies()).toEqual(['pier-scheduler-k3s']);
+    await sandbox.pier('apps:create', 'blog');
+    expect(await sandbox.pier('scheduler:set', 'blog', 'selected', 'k3s')).toMatchObject({ exitCode: 0, stderr: '' });
+  });
+
+  it.each([
+    ['another API version', { apiVersion: 2, kind: 'scheduler', scheduler: 'k3s', factory: 'factory' }, 'pier-scheduler-k3s is built for plugin API 2, this pier supports 1'],
+    ['a scheduler without a name', { apiVersion: 1, kind: 'scheduler', factory: 'factory' }, 'pier-scheduler-k3s has an invalid "pier" manifest: scheduler: a scheduler manifest must name its scheduler'],
+    ['a manifest that is not an object', 'scheduler', 'pier-scheduler-k3s has an invalid "pier" manifest: pier: Invalid input: expected object, received string'],
+    ['a package without a manifest', NO_MANIFEST, 'pier-scheduler-k3s is not a Pier plugin: its package.json has no "pier" field'],
+  ])('refuses %s with one line, before installing anything', async (_case, pier, message) => {
+    writePluginFolder(sandbox.scratch, { name: 'pier-scheduler-k3s', pier });
+
+    const result = await sandbox.pier('plugin:install', './pier-scheduler-k3s');
+
+    expect(result).toEqual({ exitCode: 1, stdout: '', stderr: ` !     ${message}\n` });
+    expect(npm.calls).toEqual(['pack pier-scheduler-k3s']);
+    expect(existsSync(join(prefix(), 'registry.json'))).toBe(false);
+    expect(tarballs()).toEqual([]);
+  });
+
+  it('refuses a scheduler name a built-in scheduler has', async () => {
+    writePluginFolder(sandbox.scratch, { name: 'pier-scheduler-other-null', scheduler: 'null' });
+
+    expect(await sandbox.pier('plugin:install', './pier-scheduler-other-null')).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: ' !     pier-scheduler-other-null cannot be installed: scheduler null is already provided by @pier/scheduler-null\n',
+    });
+  });
+
+  it('rolls everything back when the plugin throws while registering', async () => {
+    writePluginFolder(sandbox.scratch, { name: 'pier-scheduler-k3s', code: schedulerSource('k3s', 'pier-scheduler-k3s', { throwInRegister: true }) });
+
+    const result = await sandbox.pier('plugin:install', './pier-scheduler-k3s');
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toBe(' !     pier-scheduler-k3s failed to register: register exploded\n');
+    expect(npm.calls).toEqual([
+      'pack pier-scheduler-k3s',
+      expect.stringMatching(/^install \.\/tarballs\/pier-scheduler-k3s-1\.0\.0-[0-9a-f]{8}\.tgz$/),
+      'install',
+    ]);
+    expect(installed('pier-scheduler-k3s')).toBe(false);
+    expect(prefixDependencies()).toEqual([]);
+    expect(existsSync(join(prefix(), 'registry.json'))).toBe(false);
+    expect(tarballs()).toEqual([]);
+  });
+
+  it('leaves nothing behind when npm fails', async () => {
+    writePluginFolder(sandbox.scratch, { name: 'pier-scheduler-k3s', scheduler: 'k3s' });
+    npm.failInstall = 'npm install in /x failed: 404 Not Found - GET https://registry.npmjs.org/left-pad';
+
+    const result = await sandbox.pier('plugin:install', './pier-scheduler-k3s');
+
+    expect(result).toEqual({
+      exitCode: 1,
+      stdout: '-----> Installing pier-scheduler-k3s@1.0.0\n',
+      stderr: ' !     npm install in /x failed: 404 Not Found - GET https://registry.npmjs.org/left-pad\n',
+    });
+    expect(prefixDependencies()).toEqual([]);
+    expect(existsSync(join(prefix(), 'registry.json'))).toBe(false);
+    expect(tarballs()).toEqual([]);
+  });
+
+  it('upgrades an installed plugin in place and drops the old tarball', async () => {
+    writePluginFolder(sandbox.scratch, { name: 'pier-scheduler-k3s', scheduler: 'k3s', version: '1.0.0' });
+    await sandbox.pier('plugin:install', './pier-scheduler-k3s');
+    writePluginFolder(sandbox.scratch, { name: 'pier-scheduler-k3s', scheduler: 'k3s', version: '1.1.0' });
+
+    const result = await sandbox.pier('plugin:install', './pier-scheduler-k3s');
+
+    expect(result.exitCode).toBe(0);
+    expect(registry().plugins.map((p) => `${p.name}@${p.version}`)).toEqual(['pier-scheduler-k3s@1.1.0']);
+    expect(tarballs()).toEqual([expect.stringMatching(/^pier-scheduler-k3s-1\.1\.0-/)]);
+  });
+
+  it.each([
+    [[], 'Please specify a plugin to install (npm spec, tarball or folder)'],
+    [['./a.tgz', './b.tgz'], 'Please specify only one plugin to install'],
+    [['./missing.tgz'], 'No such file or directory: ./missing.tgz'],
+    [['--force-it'], 'unknown flag: --force-it'],
+  ])('plugin:install %j → exit 1, one line, nothing changed', async (args, message) => {
+    expect(await sandbox.pier('plugin:install', ...args)).toEqual({ exitCode: 1, stdout: '', stderr: ` !     ${message}\n` });
+    expect(npm.calls).toEqual([]);
+  });
+});
