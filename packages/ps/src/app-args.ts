@@ -15,7 +15,7 @@ export function parseAppArgs(args: readonly string[]): AppArgs {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const next = args[i + 1];
-    if (arg === '--parallel' && next !== undefined) {
+    if (arg === '--parallel' && next !== undefined && !next.startsWith('--')) {
       folded.push(`--parallel=${next}`);
       i++;
     } else {

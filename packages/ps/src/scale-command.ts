@@ -23,9 +23,10 @@ async function scale(ps: Ps, app: string, tuples: string[], skipDeploy: boolean)
     ps.log.info1(`Scaling ${app} processes: ${tuples.join(' ')}`);
 
     if (skipDeploy || source === undefined || !(await ps.isDeployed(app, 'ps:scale'))) return ps.state.saveScale(app, next);
+    const changed = changedTypes(current, next, updates.keys());
     const deployed = new Map(current);
     try {
-      for (const type of changedTypes(current, next, updates.keys())) {
+      for (const type of changed) {
         await ps.deployer.redeploy(app, source, next, 'ps:scale', type);
         deployed.set(type, next.get(type)!);
       }
@@ -34,7 +35,7 @@ async function scale(ps: Ps, app: string, tuples: string[], skipDeploy: boolean)
       throw error;
     }
     await ps.state.saveScale(app, next);
-    if (changedTypes(current, next, updates.keys()).length > 0) await ps.deployer.afterDeploy(app, source.image);
+    if (changed.length > 0) await ps.deployer.afterDeploy(app, source.image);
   });
 }
 
