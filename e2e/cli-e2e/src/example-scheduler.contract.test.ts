@@ -1,0 +1,5 @@
+import { describeSchedulerContract } from '@pier/plugin-testkit/contract';
+// The e2e fixture passes the same contract as every scheduler in this repository.
+import { schedulerExample } from '../../fixtures/plugins/pier-scheduler-example/index.js';
+
+describeSchedulerContract('example', () => ({ plugin: schedulerExample() }), { tracksDeployments: true });
