@@ -9,6 +9,7 @@ import { GLOBAL_LABELS, LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_DYNO, LABEL_PROCE
 /** Dokku's logs plugin adds `--log-opt max-size=10m` only for drivers that understand it. */
 const SIZE_LIMITED_DRIVERS = new Set(['json-file', 'local']);
 export const LOG_MAX_SIZE = '10m';
+export const takesLogMaxSize = (loggingDriver: string) => SIZE_LIMITED_DRIVERS.has(loggingDriver);
 
 export interface DynoPlan {
   app: string;
@@ -65,7 +66,7 @@ export function buildCreateOptions(plan: DynoPlan): CreateContainerSpec {
   if (plan.command !== null) spec.Cmd = plan.command;
   if (plan.init) spec.HostConfig.Init = true;
   // Type '' means "the daemon's default driver", exactly what `docker create --log-opt` sends.
-  if (SIZE_LIMITED_DRIVERS.has(plan.loggingDriver)) {
+  if (takesLogMaxSize(plan.loggingDriver)) {
     spec.HostConfig.LogConfig = { Type: '', Config: { 'max-size': LOG_MAX_SIZE } };
   }
   return spec;

@@ -9,7 +9,7 @@
  * - an unreachable engine is a PierError with code DOCKER_UNREACHABLE, any other engine failure
  *   a PierError with code COMMAND_FAILED carrying the engine's message.
  */
-import type { Readable } from 'node:stream';
+import type { Duplex, Readable } from 'node:stream';
 
 export interface RestartPolicy {
   Name: string;
@@ -24,9 +24,19 @@ export interface CreateContainerSpec {
   Cmd?: string[];
   Env: string[];
   Labels: Record<string, string>;
+  /** One-off containers: a terminal, and stdin held open for an attached client. */
+  Tty?: boolean;
+  OpenStdin?: boolean;
+  /** Close the process's stdin when the attached client closes its side (EOF on `echo hi | pier run`). */
+  StdinOnce?: boolean;
+  AttachStdin?: boolean;
+  AttachStdout?: boolean;
+  AttachStderr?: boolean;
   HostConfig: {
     NetworkMode: string;
     Init?: boolean;
+    /** Dokku's `--rm`, used for detached one-off containers only (attached ones are removed explicitly). */
+    AutoRemove?: boolean;
     RestartPolicy?: RestartPolicy;
     LogConfig?: { Type: string; Config: Record<string, string> };
   };
@@ -40,6 +50,10 @@ export interface ContainerSummary {
   labels: Record<string, string>;
   /** `created`, `running`, `restarting`, `exited`, `paused`, `dead`, `removing`. */
   state: string;
+  /** Creation time, unix seconds. */
+  created: number;
+  /** The command as the engine lists it (`sh -c 'echo hi'`), unquoted. */
+  command: string;
 }
 
 export interface ContainerDetails {
@@ -52,6 +66,8 @@ export interface ContainerDetails {
   startedAt: string;
   restartCount: number;
   env: string[];
+  /** Created with a terminal: its output (logs, attach) is raw, not multiplexed. */
+  tty: boolean;
   /** The engine's full inspect document, for `ps:inspect`. */
   raw: Record<string, unknown>;
 }
@@ -68,6 +84,26 @@ export interface ExecResult {
   exitCode: number | null;
   /** stdout and stderr, merged in arrival order. */
   output: string;
+}
+
+export interface LogOptions {
+  follow: boolean;
+  /** Lines from the end; Docker's `--tail`. */
+  tail: number;
+  /** Prefix every line with its RFC 3339 (nanosecond) time. */
+  timestamps: boolean;
+}
+
+/** An interactive exec (enter). */
+export interface ExecSpec {
+  command: string[];
+  tty: boolean;
+}
+
+export interface ExecState {
+  running: boolean;
+  /** null while running. */
+  exitCode: number | null;
 }
 
 export interface DockerPort {
@@ -94,4 +130,27 @@ export interface DockerPort {
   exec(id: string, command: string[], timeoutMs: number): Promise<ExecResult>;
   /** A tar stream of `path` inside the container's filesystem, or null when it does not exist. */
   getArchive(id: string, path: string): Promise<Readable | null>;
+  /** Whether `path` exists in the container's filesystem (created or running), without reading it. */
+  pathExists(id: string, path: string): Promise<boolean>;
+
+  // Streams (run, logs, enter). Every stream carries raw bytes: Docker's 8-byte-header frames
+  // unless the container (or exec) has a TTY; decoding is the caller's job (frames.ts).
+
+  /** The container's output so far (and, with follow, until it stops or the stream is destroyed). */
+  logStream(id: string, options: LogOptions): Promise<Readable>;
+  /**
+   * A hijacked connection to the container's stdin, stdout and stderr. Attach before starting so
+   * no output is missed; `end()` closes the write side, which closes the process's stdin when the
+   * container was created with StdinOnce.
+   */
+  attachContainer(id: string): Promise<Duplex>;
+  /** Resolves with the exit status once the container is not running (immediately if it already stopped). */
+  waitContainer(id: string): Promise<number>;
+  resizeContainer(id: string, rows: number, columns: number): Promise<void>;
+  /** Returns the exec id. */
+  createExec(containerId: string, spec: ExecSpec): Promise<string>;
+  /** Starts an exec with stdin attached; the stream ends when the command exits. */
+  startExec(execId: string, tty: boolean): Promise<Duplex>;
+  inspectExec(execId: string): Promise<ExecState>;
+  resizeExec(execId: string, rows: number, columns: number): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { Writable, type Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import type { ContainerSummary, DockerPort, ExecResult } from './docker-port.js';
 import { demux, describeEndpoint, statusOf, toPierError } from './docker-errors.js';
+import { streamMethods } from './dockerode-streams.js';
 
 export interface DockerodePortOptions {
   socketPath?: string;
@@ -87,6 +88,8 @@ export function createDockerodePort(options?: DockerodePortOptions): DockerPort 
             name: (row.Names[0] ?? '').replace(/^\//, ''),
             labels: row.Labels ?? {},
             state: row.State,
+            created: row.Created,
+            command: row.Command ?? '',
           }),
         );
       }),
@@ -103,6 +106,7 @@ export function createDockerodePort(options?: DockerodePortOptions): DockerPort 
             startedAt: info.State.StartedAt,
             restartCount: info.RestartCount,
             env: info.Config.Env ?? [],
+            tty: info.Config.Tty === true,
             raw: info as unknown as Record<string, unknown>,
           };
         },
@@ -133,5 +137,6 @@ export function createDockerodePort(options?: DockerodePortOptions): DockerPort 
     exec: (id, command, timeoutMs) => call((d) => execIn(d, id, command, timeoutMs)),
     getArchive: (id, path) =>
       call(async (d) => (await d.getContainer(id).getArchive({ path })) as unknown as Readable | null, { 404: () => null }),
+    ...streamMethods(call),
   };
 }

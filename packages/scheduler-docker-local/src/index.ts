@@ -11,9 +11,13 @@ export type {
   CreateContainerSpec,
   DockerPort,
   ExecResult,
+  ExecSpec,
+  ExecState,
   ImageDetails,
+  LogOptions,
   RestartPolicy,
 } from './docker-port.js';
 export type { Clock } from './clock.js';
+export { processInterrupts, type InterruptSource } from './interrupts.js';
 export type { HttpResult, Probes } from './probes.js';
 export { readStoredRelease, type StoredRelease } from './state-files.js';

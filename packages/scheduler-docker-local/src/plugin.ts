@@ -9,10 +9,15 @@ import { registerDockerLocalCommands } from './commands.js';
 import { deploy } from './deploy.js';
 import type { DockerPort } from './docker-port.js';
 import { createDockerodePort } from './dockerode-port.js';
+import { enter } from './enter.js';
 import { imageInfo } from './image-info.js';
+import { processInterrupts, type InterruptSource } from './interrupts.js';
 import { logsFailed, postDelete, preRestore, stopApp } from './lifecycle.js';
+import { appLogs, runLogs } from './logs.js';
 import { netProbes, type Probes } from './probes.js';
 import { registerRetired, retire } from './retire.js';
+import { runOneOff } from './run.js';
+import { runList, runRetire, runStop } from './run-containers.js';
 import type { Runtime } from './runtime.js';
 
 export const PACKAGE_NAME = '@pier/scheduler-docker-local';
@@ -25,6 +30,11 @@ export interface SchedulerDockerLocalOptions {
   clock?: Clock;
   /** For tests: the HTTP and TCP probes of host-mode checks. */
   probes?: Probes;
+  /**
+   * What ends `logs --tail` and is forwarded to an attached `run`; defaults to the process's
+   * SIGINT and SIGTERM, listened to only while such a command runs.
+   */
+  interrupts?: InterruptSource;
 }
 
 export function schedulerDockerLocal(options: SchedulerDockerLocalOptions = {}): PierPlugin {
@@ -39,9 +49,12 @@ export function schedulerDockerLocal(options: SchedulerDockerLocalOptions = {}):
       const rt: Runtime = {
         docker: options.docker ?? createDockerodePort(),
         log: context.log,
+        io: context.io,
+        bus: context.bus,
         root: context.root,
         clock: options.clock ?? systemClock,
         probes: options.probes ?? netProbes,
+        interrupts: options.interrupts ?? processInterrupts,
       };
       const retireContext = { ...rt, now: () => unixSeconds(rt.clock) };
       return {
@@ -57,6 +70,13 @@ export function schedulerDockerLocal(options: SchedulerDockerLocalOptions = {}):
         inspect: ({ app }) => inspectApp(rt, app),
         logsFailed: ({ app }) => logsFailed(rt, app),
         preRestore: () => preRestore(rt),
+        run: (input) => runOneOff(rt, input),
+        runList: ({ app }) => runList(rt, app),
+        runLogs: (input) => runLogs(rt, input),
+        runStop: ({ app, container }) => runStop(rt, app, container),
+        runRetire: ({ app }) => runRetire(rt, app),
+        logs: (input) => appLogs(rt, input),
+        enter: (input) => enter(rt, input),
       };
     },
   );

@@ -1,19 +1,26 @@
 /**
- * What the scheduler's operations share: the engine, output, state root, time and probes, plus
- * the per-deploy session that collects what a deploy created so a failure can undo exactly that.
+ * What the scheduler's operations share: the engine, output, streams, state root, time, probes and
+ * interrupts, plus the per-deploy session that collects what a deploy created so a failure can
+ * undo exactly that.
  */
-import type { Output, Release } from '@pier/plugin-api';
+import type { Output, PluginIO, Release, TriggerBus } from '@pier/plugin-api';
 import type { Clock } from './clock.js';
 import type { DockerPort, RestartPolicy } from './docker-port.js';
+import type { InterruptSource } from './interrupts.js';
 import type { DeployContainer } from './naming.js';
 import type { Probes } from './probes.js';
 
 export interface Runtime {
   docker: DockerPort;
   log: Output;
+  /** Raw streams for run, enter and logs. */
+  io: PluginIO;
+  /** Properties (network-mode, init-process, the scheduler's shell). */
+  bus: TriggerBus;
   root: string;
   clock: Clock;
   probes: Probes;
+  interrupts: InterruptSource;
 }
 
 /** A container this deploy created. */

@@ -1,247 +1,145 @@
 /**
- * An in-memory DockerPort for unit tests. It keeps containers and images in maps, follows the
- * port's conventions (null for missing, no-ops for stopping stopped containers) and records
- * every mutating call in `calls` so tests can assert order. Behaviour is steered with hooks.
+ * An in-memory DockerPort for unit tests: the containers and images of FakeDockerCore plus
+ * processes and streams. An attached container runs `onRun` once it has started and its stdin
+ * is closed; its output is sent framed (or raw with a TTY) in 7-byte chunks, so consumers always
+ * meet frames split across chunks. `writeLog` feeds `logStream`, including followers.
  */
-import { Readable } from 'node:stream';
+import { PassThrough, type Duplex, type Readable } from 'node:stream';
 import { ErrorCodes, PierError } from '@pier/plugin-api';
-import * as tar from 'tar-stream';
-import type { Clock } from '../clock.js';
-import type {
-  ContainerDetails,
-  ContainerSummary,
-  CreateContainerSpec,
-  DockerPort,
-  ExecResult,
-  ImageDetails,
-  RestartPolicy,
-} from '../docker-port.js';
+import type { DockerPort, ExecSpec, ExecState, LogOptions } from '../docker-port.js';
+import type { StreamKind } from '../frames.js';
+import { FakeDockerCore, type FakeContainer, type FakeExec } from './fake-docker-core.js';
+import { chunked, engineTimestamp, fakeConnection, stdinText, wire, type FakeConnection } from './fake-streams.js';
 
-export interface FakeContainer {
-  id: string;
-  name: string;
-  spec: CreateContainerSpec;
-  status: string;
-  startedAt: string;
-  restartCount: number;
-  restartPolicy: RestartPolicy | undefined;
-  logs: string;
-}
+export { FakeClock, type FakeContainer, type FakeImage, type RunResult } from './fake-docker-core.js';
 
-export interface FakeImage {
-  id: string;
-  workingDir: string;
-  labels: Record<string, string>;
-  /** Files in the image, by absolute path. */
-  files: Record<string, string>;
-}
+export class FakeDocker extends FakeDockerCore implements DockerPort {
+  private readonly connections = new Map<string, FakeConnection>();
+  private readonly waiters = new Map<string, ((code: number) => void)[]>();
+  private readonly followers = new Map<string, Set<PassThrough>>();
+  private readonly execs = new Map<string, FakeExec>();
+  private execSeq = 0;
 
-export class FakeClock implements Clock {
-  constructor(public ms = Date.UTC(2025, 0, 1)) {}
-  now() {
-    return this.ms;
-  }
-  async sleep(ms: number) {
-    this.ms += Math.max(0, ms);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
-const ZERO_TIME = '0001-01-01T00:00:00Z';
-
-export class FakeDocker implements DockerPort {
-  readonly endpoint = 'unix:///fake/docker.sock';
-  readonly containers = new Map<string, FakeContainer>();
-  readonly images = new Map<string, FakeImage>();
-  readonly calls: string[] = [];
-  driver = 'json-file';
-  /** Every call fails as if dockerd were down. */
-  unreachable = false;
-  /** Called after a container starts; may change its status (crash) or logs. */
-  onStart: (container: FakeContainer) => void = () => {};
-  onExec: (container: FakeContainer, command: string[]) => ExecResult = () => ({ exitCode: 0, output: '' });
-  /** Makes create fail for matching specs. */
-  failCreate: (spec: CreateContainerSpec) => string | undefined = () => undefined;
-  private seq = 0;
-
-  constructor(readonly clock: Clock = new FakeClock()) {}
-
-  addImage(ref: string, image: Partial<FakeImage> = {}): FakeImage {
-    const full: FakeImage = { id: `sha256:${'0'.repeat(52)}${String(++this.seq).padStart(12, '0')}`, workingDir: '', labels: {}, files: {}, ...image };
-    this.images.set(ref, full);
-    return full;
-  }
-
-  /** Adds a container directly (e.g. a leftover from a crashed deploy). */
-  addContainer(name: string, labels: Record<string, string>, status = 'running'): FakeContainer {
-    const id = this.nextId();
-    const container: FakeContainer = {
-      id,
-      name,
-      spec: { name, Image: 'fake', Env: [], Labels: labels, HostConfig: { NetworkMode: 'none' } },
-      status,
-      startedAt: status === 'running' ? new Date(this.clock.now()).toISOString() : ZERO_TIME,
-      restartCount: 0,
-      restartPolicy: undefined,
-      logs: '',
-    };
-    this.containers.set(id, container);
-    return container;
-  }
-
-  byName(name: string): FakeContainer | undefined {
-    return [...this.containers.values()].find((c) => c.name === name);
-  }
-
-  names(): string[] {
-    return [...this.containers.values()].map((c) => c.name).sort();
-  }
-
-  private nextId(): string {
-    return `${String(++this.seq).padStart(4, '0')}${'f'.repeat(60)}`;
-  }
-
-  private check(): void {
-    if (this.unreachable) {
-      throw new PierError(ErrorCodes.DOCKER_UNREACHABLE, `Cannot reach the Docker engine at ${this.endpoint}: connect ENOENT; is dockerd running?`);
+  /** Output of a running container: kept for logStream and sent to followers. */
+  writeLog(c: FakeContainer, text: string, stream: StreamKind = 'stdout'): void {
+    c.logs += text;
+    for (const line of text.split(/(?<=\n)/)) {
+      if (line === '') continue;
+      const entry = { stream, text: line, at: this.clock.now() };
+      c.logEntries.push(entry);
+      for (const follower of this.followers.get(c.id) ?? []) this.sendLog(follower, c, entry, true);
     }
   }
 
-  private find(id: string): FakeContainer | undefined {
-    return this.containers.get(id) ?? [...this.containers.values()].find((c) => c.id.startsWith(id) || c.name === id);
+  private sendLog(target: PassThrough, c: FakeContainer, entry: FakeContainer['logEntries'][number], timestamps: boolean) {
+    const text = timestamps ? `${engineTimestamp(entry.at)} ${entry.text}` : entry.text;
+    chunked(wire(c.spec.Tty === true, entry.stream, text), (chunk) => target.write(chunk));
   }
 
-  async loggingDriver() {
-    this.check();
-    return this.driver;
-  }
-
-  async inspectImage(ref: string): Promise<ImageDetails | null> {
-    this.check();
-    const image = this.images.get(ref) ?? [...this.images.values()].find((i) => i.id === ref);
-    return image ? { id: image.id, workingDir: image.workingDir, labels: image.labels } : null;
-  }
-
-  async listContainers(labels: string[]): Promise<ContainerSummary[]> {
-    this.check();
-    const wanted = labels.map((l) => {
-      const at = l.indexOf('=');
-      return at < 0 ? ([l, undefined] as const) : ([l.slice(0, at), l.slice(at + 1)] as const);
-    });
-    return [...this.containers.values()]
-      .filter((c) => wanted.every(([k, v]) => k in c.spec.Labels && (v === undefined || c.spec.Labels[k] === v)))
-      .map((c) => ({ id: c.id, name: c.name, labels: { ...c.spec.Labels }, state: c.status }));
-  }
-
-  async inspectContainer(id: string): Promise<ContainerDetails | null> {
+  private must(id: string): FakeContainer {
     this.check();
     const c = this.find(id);
-    if (!c) return null;
-    const raw = {
-      Id: c.id,
-      Name: `/${c.name}`,
-      Config: { Env: [...c.spec.Env], Labels: { ...c.spec.Labels }, Image: c.spec.Image, Cmd: c.spec.Cmd ?? null },
-      HostConfig: { ...c.spec.HostConfig },
-      State: { Status: c.status, Running: c.status === 'running', StartedAt: c.startedAt },
-      RestartCount: c.restartCount,
-    };
-    return {
-      id: c.id,
-      name: c.name,
-      labels: { ...c.spec.Labels },
-      status: c.status,
-      running: c.status === 'running' || c.status === 'restarting',
-      startedAt: c.startedAt,
-      restartCount: c.restartCount,
-      env: [...c.spec.Env],
-      raw,
-    };
+    if (!c) throw new PierError(ErrorCodes.COMMAND_FAILED, `Docker engine error: No such container: ${id}`);
+    return c;
   }
 
-  async createContainer(spec: CreateContainerSpec): Promise<string> {
+  async pathExists(id: string, path: string): Promise<boolean> {
     this.check();
-    const problem = this.failCreate(spec);
-    if (problem) throw new PierError(ErrorCodes.COMMAND_FAILED, problem);
-    if (this.byName(spec.name)) throw new PierError(ErrorCodes.COMMAND_FAILED, `Conflict. The container name "/${spec.name}" is already in use`);
-    if (!this.images.has(spec.Image)) throw new PierError(ErrorCodes.IMAGE_NOT_FOUND, `Image ${spec.Image} not found`);
-    const id = this.nextId();
-    this.containers.set(id, { id, name: spec.name, spec, status: 'created', startedAt: ZERO_TIME, restartCount: 0, restartPolicy: spec.HostConfig.RestartPolicy, logs: '' });
-    this.calls.push(`create ${spec.name}`);
+    const c = this.find(id);
+    return c !== undefined && this.image(c.spec.Image)?.files[path] !== undefined;
+  }
+
+  async logStream(id: string, { follow, tail, timestamps }: LogOptions): Promise<Readable> {
+    const c = this.must(id);
+    const stream = new PassThrough();
+    const entries = tail === 0 ? [] : c.logEntries.slice(-tail);
+    for (const entry of entries) this.sendLog(stream, c, entry, timestamps);
+    if (follow && c.status === 'running') {
+      const set = this.followers.get(c.id) ?? new Set();
+      this.followers.set(c.id, set.add(stream));
+      stream.once('close', () => set.delete(stream));
+    } else {
+      stream.end();
+    }
+    return stream;
+  }
+
+  async attachContainer(id: string): Promise<Duplex> {
+    const c = this.must(id);
+    this.calls.push(`attach ${c.name}`);
+    const connection = fakeConnection(() => {
+      if (c.status === 'running') this.runAttached(c);
+    });
+    this.connections.set(c.id, connection);
+    return connection.duplex;
+  }
+
+  async waitContainer(id: string): Promise<number> {
+    const c = this.must(id);
+    if (c.status !== 'running') return c.exitCode ?? 0;
+    return new Promise((resolve) => this.waiters.set(c.id, [...(this.waiters.get(c.id) ?? []), resolve]));
+  }
+
+  async resizeContainer(id: string, rows: number, columns: number): Promise<void> {
+    this.calls.push(`resize ${this.must(id).name} ${rows}x${columns}`);
+  }
+
+  async createExec(containerId: string, spec: ExecSpec): Promise<string> {
+    const c = this.must(containerId);
+    if (c.status !== 'running') throw new PierError(ErrorCodes.COMMAND_FAILED, `Docker engine error: Container ${c.id} is not running`);
+    const id = `exec-${++this.execSeq}`;
+    this.execs.set(id, { container: c, spec, exitCode: null });
+    this.calls.push(`exec ${c.name}${spec.tty ? ' (tty)' : ''} ${spec.command.join(' ')}`);
     return id;
   }
 
-  async startContainer(id: string) {
-    this.check();
-    const c = this.find(id);
-    if (!c) throw new PierError(ErrorCodes.COMMAND_FAILED, `No such container: ${id}`);
-    c.status = 'running';
-    c.startedAt = new Date(this.clock.now()).toISOString();
-    this.calls.push(`start ${c.name}`);
-    this.onStart(c);
+  async startExec(execId: string, tty: boolean): Promise<Duplex> {
+    const exec = this.execs.get(execId)!;
+    const connection = fakeConnection(() => {
+      const result = this.onExec(exec.container, exec.spec.command, stdinText(connection));
+      chunked(wire(tty, 'stdout', result.output), (chunk) => connection.duplex.push(chunk));
+      exec.exitCode = result.exitCode ?? 0;
+      connection.duplex.push(null);
+    });
+    return connection.duplex;
   }
 
-  async stopContainer(id: string, timeoutSeconds: number) {
-    this.check();
-    const c = this.find(id);
-    if (!c) return;
-    this.calls.push(`stop ${c.name} t=${timeoutSeconds}`);
-    if (c.status === 'running' || c.status === 'restarting' || c.status === 'paused') c.status = 'exited';
+  async inspectExec(execId: string): Promise<ExecState> {
+    const exec = this.execs.get(execId)!;
+    return { running: exec.exitCode === null, exitCode: exec.exitCode };
   }
 
-  async killContainer(id: string, signal = 'SIGKILL') {
-    this.check();
-    const c = this.find(id);
-    if (!c || c.status !== 'running') return;
-    this.calls.push(`kill ${c.name} ${signal}`);
-    // A SIGTERM'd process is still shutting down: it keeps running until stopped.
-    if (signal === 'SIGKILL') c.status = 'exited';
+  async resizeExec(execId: string, rows: number, columns: number): Promise<void> {
+    this.calls.push(`resize ${execId} ${rows}x${columns}`);
   }
 
-  async removeContainer(id: string) {
-    this.check();
-    const c = this.find(id);
-    if (!c) return;
-    this.calls.push(`remove ${c.name}`);
-    this.containers.delete(c.id);
+  protected isAttached(c: FakeContainer): boolean {
+    return this.connections.has(c.id);
   }
 
-  async renameContainer(id: string, name: string) {
-    this.check();
-    const c = this.find(id);
-    if (!c) throw new PierError(ErrorCodes.COMMAND_FAILED, `No such container: ${id}`);
-    if (this.byName(name)) return false;
-    this.calls.push(`rename ${c.name} ${name}`);
-    c.name = name;
-    return true;
+  /** Started: an attached process runs once nothing more can arrive on its stdin. */
+  protected started(c: FakeContainer): void {
+    const connection = this.connections.get(c.id);
+    if (connection && (connection.stdinEnded || !c.spec.OpenStdin)) this.runAttached(c);
   }
 
-  async updateRestartPolicy(id: string, policy: RestartPolicy) {
-    this.check();
-    const c = this.find(id);
-    if (c) c.restartPolicy = policy;
+  private runAttached(c: FakeContainer): void {
+    const connection = this.connections.get(c.id)!;
+    if (c.exitCode !== null || c.status !== 'running') return;
+    const result = this.onRun(c, stdinText(connection));
+    if (result === null) return;
+    for (const stream of ['stdout', 'stderr'] as const) {
+      const text = result[stream] ?? '';
+      if (text !== '') chunked(wire(c.spec.Tty === true, stream, text), (chunk) => connection.duplex.push(chunk));
+    }
+    this.exit(c, result.exitCode);
   }
 
-  async containerLogs(id: string) {
-    this.check();
-    return this.find(id)?.logs ?? '';
-  }
-
-  async exec(id: string, command: string[]): Promise<ExecResult> {
-    this.check();
-    const c = this.find(id);
-    if (!c || c.status !== 'running') throw new PierError(ErrorCodes.COMMAND_FAILED, `Container ${id} is not running`);
-    return this.onExec(c, command);
-  }
-
-  async getArchive(id: string, path: string): Promise<Readable | null> {
-    this.check();
-    const c = this.find(id);
-    const image = c && this.images.get(c.spec.Image);
-    const content = image?.files[path];
-    if (content === undefined) return null;
-    const pack = tar.pack();
-    pack.entry({ name: path.split('/').pop()!, type: 'file' }, content);
-    pack.finalize();
-    return Readable.from(pack);
+  protected override exit(c: FakeContainer, code: number): void {
+    super.exit(c, code);
+    this.connections.get(c.id)?.duplex.push(null);
+    for (const follower of this.followers.get(c.id) ?? []) follower.end();
+    for (const resolve of this.waiters.get(c.id) ?? []) resolve(code);
+    this.waiters.delete(c.id);
   }
 }

@@ -6,12 +6,15 @@ import type { InputOf, OutputOf, ProcessSpec, Release, TriggerOfKind } from '@pi
 import { createTestHost, type TestHost } from '@pier/plugin-testkit';
 import { schedulerDockerLocal } from '../plugin.js';
 import type { Probes } from '../probes.js';
-import { FakeClock, FakeDocker } from './fake-docker.js';
+import { writeStoredRelease } from '../state-files.js';
+import { FakeClock, FakeDocker, type FakeImage } from './fake-docker.js';
+import { manualInterrupts, type ManualInterrupts } from './manual-interrupts.js';
 
 export interface UnitHost {
   host: TestHost;
   docker: FakeDocker;
   clock: FakeClock;
+  interrupts: ManualInterrupts;
   call<T extends TriggerOfKind<'keyed'>>(trigger: T, input: InputOf<T>): Promise<OutputOf<T>>;
   stdout(): string;
   stderr(): string;
@@ -28,17 +31,31 @@ export const deadProbes: Probes = {
   },
 };
 
-export async function unitHost(options: { apps?: string[]; probes?: Probes } = {}): Promise<UnitHost> {
+export interface UnitHostOptions {
+  apps?: string[];
+  probes?: Probes;
+  /** The caller's stdin (ended), terminal and --quiet. */
+  stdin?: string;
+  isTTY?: boolean;
+  quiet?: boolean;
+}
+
+export async function unitHost(options: UnitHostOptions = {}): Promise<UnitHost> {
   const clock = new FakeClock();
   const docker = new FakeDocker(clock);
+  const interrupts = manualInterrupts();
   const host = await createTestHost({
-    plugins: [schedulerDockerLocal({ docker, clock, probes: options.probes ?? deadProbes })],
+    plugins: [schedulerDockerLocal({ docker, clock, probes: options.probes ?? deadProbes, interrupts })],
     apps: options.apps ?? ['shop'],
+    stdin: options.stdin ?? '',
+    isTTY: options.isTTY ?? false,
+    quiet: options.quiet ?? false,
   });
   return {
     host,
     docker,
     clock,
+    interrupts,
     call: (trigger, input) => host.bus.keyed(trigger, 'docker-local', input),
     stdout: () => host.io.stdoutText(),
     stderr: () => host.io.stderrText(),
@@ -61,4 +78,11 @@ export function release(processes: ProcessSpec[], overrides: Partial<Release> = 
     defaultUptimeSeconds: 0,
     ...overrides,
   };
+}
+
+/** What a successful deploy leaves behind for one-off containers: the image and the stored release. */
+export async function storeDeployedRelease(u: UnitHost, app: string, deployedRelease: Release, image: Partial<FakeImage> = {}): Promise<FakeImage> {
+  const added = u.docker.addImage(deployedRelease.image, image);
+  await writeStoredRelease(u.host.root, { app, release: deployedRelease, imageId: added.id, deployedAt: new Date(u.clock.now()).toISOString() });
+  return added;
 }

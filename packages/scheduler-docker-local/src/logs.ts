@@ -1,0 +1,65 @@
+/**
+ * `scheduler:logs` (§4.10) and `scheduler:run-logs` (§4.9): which containers, under which label;
+ * log-stream.ts does the reading and printing.
+ */
+import { ErrorCodes, PierError } from '@pier/plugin-api';
+import { isDeployed } from './app-status.js';
+import type { ContainerSummary } from './docker-port.js';
+import { streamLogs, type LogTarget } from './log-stream.js';
+import { LABEL_APP, LABEL_CONTAINER_TYPE, listDeployContainers, liveContainers } from './naming.js';
+import { runContainerNumber } from './run-naming.js';
+import type { Runtime } from './runtime.js';
+
+export interface LogsInput {
+  app: string;
+  processType?: string | undefined;
+  follow: boolean;
+  num: number;
+  quiet: boolean;
+  color?: boolean | undefined;
+}
+
+export interface RunLogsInput extends Omit<LogsInput, 'processType'> {
+  container?: string | undefined;
+}
+
+export const notDeployed = (app: string) => new PierError(ErrorCodes.APP_NOT_DEPLOYED, `App ${app} has not been deployed`);
+
+/**
+ * The app's live containers (`<app>.<type>.<n>`, any state: a crashed process's output is what one
+ * wants to see), or those of one type. A `web.1` type matches nothing, as in Dokku.
+ */
+export async function appLogs(rt: Runtime, input: LogsInput): Promise<void> {
+  const { app, processType } = input;
+  if (!(await isDeployed(rt, app))) throw notDeployed(app);
+  const containers = liveContainers(await listDeployContainers(rt.docker, app)).filter(
+    (c) => processType === undefined || c.type === processType,
+  );
+  // Deploy containers never get a TTY, so their logs are always multiplexed.
+  const targets = containers.map((c): LogTarget => ({ id: c.id, dyno: c.dyno, tty: false }));
+  await streamLogs(rt, targets, { follow: input.follow, num: input.num, quiet: input.quiet, color: input.color ?? false });
+}
+
+/** One named run container, or every run container of the app (exited ones included), oldest first. */
+export async function runLogs(rt: Runtime, input: RunLogsInput): Promise<void> {
+  const { app, container } = input;
+  let summaries: Pick<ContainerSummary, 'id' | 'name'>[];
+  if (container !== undefined) {
+    const details = await rt.docker.inspectContainer(container);
+    const ours = details && details.labels[LABEL_APP] === app && details.labels[LABEL_CONTAINER_TYPE] === 'run';
+    if (!ours) throw new PierError(ErrorCodes.COMMAND_FAILED, `No such container: ${container}`);
+    summaries = [details];
+  } else {
+    const rows = await rt.docker.listContainers([`${LABEL_APP}=${app}`, `${LABEL_CONTAINER_TYPE}=run`]);
+    summaries = rows.sort((a, b) => a.created - b.created || a.name.localeCompare(b.name));
+  }
+  // A one-off container may have a TTY (its output is then raw), which only an inspect tells.
+  const targets = await Promise.all(
+    summaries.map(async (c): Promise<LogTarget | null> => {
+      const details = await rt.docker.inspectContainer(c.id);
+      return details && { id: c.id, dyno: runContainerNumber(app, c.name), tty: details.tty };
+    }),
+  );
+  const present = targets.filter((t): t is LogTarget => t !== null);
+  await streamLogs(rt, present, { follow: input.follow, num: input.num, quiet: input.quiet, color: input.color ?? false });
+}

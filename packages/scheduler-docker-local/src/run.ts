@@ -1,0 +1,135 @@
+/**
+ * `scheduler:run` (Dokku's `scheduler-run docker-local`, §4.9): a one-off container from the
+ * app's deployed image. Attached, the caller's streams are connected and the command's exit
+ * status returned; the container is removed afterwards, whatever happened. Detached, it is
+ * started and its name returned.
+ */
+import { ErrorCodes, isPierError, PierError } from '@pier/plugin-api';
+import { connectIo } from './attach-io.js';
+import { takesLogMaxSize } from './create-options.js';
+import { errorMessage } from './docker-errors.js';
+import { notDeployed } from './logs.js';
+import { freeLoopbackPort } from './probes.js';
+import { readDeploySettings } from './properties.js';
+import { buildRunSpec, resolveRunCommand, type RunPlan } from './run-plan.js';
+import { randomRunNumber } from './run-naming.js';
+import type { Runtime } from './runtime.js';
+import { FALLBACK_SHELL, needsFallback, resolveShell } from './shell.js';
+import { readStoredRelease } from './state-files.js';
+
+export interface RunInput {
+  app: string;
+  command: string[];
+  env: Record<string, string>;
+  detach: boolean;
+  tty: boolean;
+  ttlSeconds: number;
+}
+
+export interface RunOutput {
+  exitCode: number;
+  container?: string;
+}
+
+/** Dokku's init fallback for images that bring their own init (s6). */
+const OWN_INIT_VENDOR = 'linuxserver.io';
+/** How long the last output may trail the exit status before the connection is dropped. */
+const OUTPUT_GRACE_MS = 2000;
+const NAME_ATTEMPTS = 5;
+
+/** Creates `<app>.run.<n>`, drawing another n when the name is taken (`$RANDOM` collides). */
+async function createNamed(rt: Runtime, plan: Omit<RunPlan, 'number'>, number = randomRunNumber()) {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < NAME_ATTEMPTS; attempt++, number = randomRunNumber()) {
+    const spec = buildRunSpec({ ...plan, number });
+    try {
+      return { id: await rt.docker.createContainer(spec), name: spec.name, number };
+    } catch (error) {
+      lastError = error;
+      if (!/already in use|Conflict/i.test(errorMessage(error))) throw error;
+    }
+  }
+  throw lastError;
+}
+
+/** `docker run`'s statuses for a command that cannot be started: 127 not found, 126 not executable. */
+export function startFailureStatus(message: string): number | null {
+  if (/executable file not found|no such file or directory/i.test(message)) return 127;
+  if (/permission denied/i.test(message)) return 126;
+  return null;
+}
+
+export async function runOneOff(rt: Runtime, input: RunInput): Promise<RunOutput> {
+  const { app } = input;
+  const { docker } = rt;
+  const stored = await readStoredRelease(rt.root, app);
+  if (!stored) throw notDeployed(app);
+  const image = await docker.inspectImage(stored.imageId);
+  if (!image) throw new PierError(ErrorCodes.IMAGE_NOT_FOUND, `Image ${stored.release.image} of app ${app} not found; deploy the app again`);
+  const settings = await readDeploySettings(rt.bus, app);
+  const port = settings.networkMode === 'host' ? await freeLoopbackPort(new Set()) : null;
+
+  const command = resolveRunCommand(stored.release, input.command, port);
+  if (command.procfileType !== null) rt.log.info1Quiet(`Found '${command.procfileType}' in Procfile, running that command`);
+  const shell = command.argv === null ? await resolveShell(rt.bus, app) : null;
+  const plan: Omit<RunPlan, 'number'> = {
+    app,
+    image: image.id,
+    argv: command.argv ?? shell!.argv,
+    releaseEnv: stored.release.env,
+    env: input.env,
+    port,
+    tty: input.tty,
+    detach: input.detach,
+    ttlSeconds: input.ttlSeconds,
+    networkMode: settings.networkMode,
+    init: settings.initProcess ?? image.labels['org.opencontainers.image.vendor'] !== OWN_INIT_VENDOR,
+    limitLogSize: takesLogMaxSize(await docker.loggingDriver()),
+  };
+
+  let created = await createNamed(rt, plan);
+  // Removed on every path but a started detached run (which the engine removes when it exits).
+  let keep = false;
+  try {
+    if (shell && (await needsFallback(docker, created.id, shell))) {
+      // The command is fixed at create time: swap the container for one running /bin/sh.
+      await docker.removeContainer(created.id);
+      created = await createNamed(rt, { ...plan, argv: [FALLBACK_SHELL] }, created.number);
+    }
+    if (input.detach) {
+      await docker.startContainer(created.id);
+      keep = true;
+      return { exitCode: 0, container: created.name };
+    }
+    return { exitCode: await runAttached(rt, created.id, input.tty) };
+  } finally {
+    if (!keep) await docker.removeContainer(created.id).catch(() => {});
+  }
+}
+
+/** Attach, start, wait; the caller removes the container. */
+async function runAttached(rt: Runtime, id: string, tty: boolean): Promise<number> {
+  const { docker } = rt;
+  // Attached before starting, so not a byte of output is missed.
+  const session = connectIo(rt, await docker.attachContainer(id), { tty, resize: (rows, columns) => docker.resizeContainer(id, rows, columns) });
+  // `docker run`'s sig-proxy: the first interrupt goes to the process, a second one kills it.
+  let interrupts = 0;
+  const unsubscribe = rt.interrupts((signal) => void docker.killContainer(id, interrupts++ === 0 ? signal : 'SIGKILL').catch(() => {}));
+  try {
+    try {
+      await docker.startContainer(id);
+    } catch (error) {
+      const status = isPierError(error) && error.code === ErrorCodes.DOCKER_UNREACHABLE ? null : startFailureStatus(errorMessage(error));
+      if (status === null) throw error;
+      rt.log.warn(errorMessage(error));
+      return status;
+    }
+    session.started();
+    const exitCode = await docker.waitContainer(id);
+    await session.drained(OUTPUT_GRACE_MS);
+    return exitCode;
+  } finally {
+    unsubscribe();
+    session.close();
+  }
+}
