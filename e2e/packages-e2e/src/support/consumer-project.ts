@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+
+export const workspaceRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+const quiet = ['--no-audit', '--no-fund', '--loglevel=error'];
+
+/**
+ * An empty npm project outside the workspace, with the given workspace packages installed from
+ * their `npm pack` tarballs: what a user gets from `npm install @pier/scheduler-null
+ * @pier/plugin-api`, minus the registry for the @pier packages themselves.
+ */
+export interface ConsumerProject {
+  dir: string;
+  tarballs: Record<string, string>;
+  /** Runs an ESM script in the project (`node --input-type=module`), returning stdout. */
+  run(script: string, args?: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }>;
+  dispose(): void;
+}
+
+export async function consumerProject(packages: string[]): Promise<ConsumerProject> {
+  const base = mkdtempSync(join(tmpdir(), 'pier-consumer-'));
+  const dir = join(base, 'project');
+  const packs = join(base, 'tarballs');
+  await execa('mkdir', ['-p', dir, packs]);
+  const tarballs: Record<string, string> = {};
+  for (const name of packages) {
+    const { stdout } = await execa('npm', ['pack', join(workspaceRoot, 'packages', name), '--json', '--pack-destination', packs, ...quiet]);
+    tarballs[name] = join(packs, (JSON.parse(stdout) as { filename: string }[])[0]!.filename);
+  }
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  await execa('npm', ['install', '--ignore-scripts', ...quiet, ...Object.values(tarballs)], { cwd: dir });
+  return {
+    dir,
+    tarballs,
+    async run(script, args = []) {
+      const scriptFile = join(dir, `script-${Math.random().toString(36).slice(2)}.mjs`);
+      writeFileSync(scriptFile, script);
+      const result = await execa('node', [scriptFile, ...args], { cwd: dir, reject: false, env: { NO_COLOR: '1' } });
+      return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
+    },
+    dispose: () => rmSync(base, { recursive: true, force: true }),
+  };
+}
