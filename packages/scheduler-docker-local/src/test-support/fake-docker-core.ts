@@ -78,6 +78,10 @@ export abstract class FakeDockerCore {
   onExec: (container: FakeContainer, command: string[], stdin: string) => ExecResult = () => ({ exitCode: 0, output: '' });
   /** An attached container's process, run once it started and its stdin closed (if it has one). */
   onRun: (container: FakeContainer, stdin: string) => RunResult = () => ({ exitCode: 0 });
+  /** Names of containers the engine cannot stop, kill or remove (a wedged runtime). */
+  readonly stuck = new Set<string>();
+  /** Signals an attached process survives (a shell ignoring SIGINT). */
+  readonly ignoredSignals = new Set<string>();
   /** Makes create fail for matching specs. */
   failCreate: (spec: CreateContainerSpec) => string | undefined = () => undefined;
   private seq = 0;
@@ -108,6 +112,10 @@ export abstract class FakeDockerCore {
     };
     this.containers.set(id, container);
     return container;
+  }
+
+  protected refuse(c: FakeContainer, verb: string): void {
+    if (this.stuck.has(c.name)) throw new PierError(ErrorCodes.COMMAND_FAILED, `Docker engine error: cannot ${verb} container ${c.id}: device busy`);
   }
 
   /** By reference or by id, as the engine resolves images. */
@@ -224,6 +232,7 @@ export abstract class FakeDockerCore {
     this.check();
     const c = this.find(id);
     if (!c) return;
+    this.refuse(c, 'stop');
     this.calls.push(`stop ${c.name} t=${timeoutSeconds}`);
     if (c.status === 'running' || c.status === 'restarting' || c.status === 'paused') this.exit(c, 128 + constants.signals.SIGTERM);
   }
@@ -232,17 +241,19 @@ export abstract class FakeDockerCore {
     this.check();
     const c = this.find(id);
     if (!c || c.status !== 'running') return;
+    this.refuse(c, 'kill');
     this.calls.push(`kill ${c.name} ${signal}`);
     const code = 128 + (constants.signals[signal as keyof typeof constants.signals] ?? 9);
     // An attached one-off process dies of any signal; a SIGTERM'd deploy container is still
     // shutting down: it keeps running until stopped.
-    if (signal === 'SIGKILL' || this.isAttached(c)) this.exit(c, code);
+    if (signal === 'SIGKILL' || (this.isAttached(c) && !this.ignoredSignals.has(signal))) this.exit(c, code);
   }
 
   async removeContainer(id: string) {
     this.check();
     const c = this.find(id);
     if (!c) return;
+    this.refuse(c, 'remove');
     this.calls.push(`remove ${c.name}`);
     if (c.status === 'running') this.exit(c, 137);
     this.containers.delete(c.id);

@@ -16,7 +16,8 @@ export { FakeClock, type FakeContainer, type FakeImage, type RunResult } from '.
 export class FakeDocker extends FakeDockerCore implements DockerPort {
   private readonly connections = new Map<string, FakeConnection>();
   private readonly waiters = new Map<string, ((code: number) => void)[]>();
-  private readonly followers = new Map<string, Set<PassThrough>>();
+  /** Per container: each follower and whether it asked for timestamps. */
+  private readonly followers = new Map<string, Map<PassThrough, boolean>>();
   private readonly execs = new Map<string, FakeExec>();
   private execSeq = 0;
 
@@ -27,7 +28,7 @@ export class FakeDocker extends FakeDockerCore implements DockerPort {
       if (line === '') continue;
       const entry = { stream, text: line, at: this.clock.now() };
       c.logEntries.push(entry);
-      for (const follower of this.followers.get(c.id) ?? []) this.sendLog(follower, c, entry, true);
+      for (const [follower, timestamps] of this.followers.get(c.id) ?? []) this.sendLog(follower, c, entry, timestamps);
     }
   }
 
@@ -55,9 +56,9 @@ export class FakeDocker extends FakeDockerCore implements DockerPort {
     const entries = tail === 0 ? [] : c.logEntries.slice(-tail);
     for (const entry of entries) this.sendLog(stream, c, entry, timestamps);
     if (follow && c.status === 'running') {
-      const set = this.followers.get(c.id) ?? new Set();
-      this.followers.set(c.id, set.add(stream));
-      stream.once('close', () => set.delete(stream));
+      const followers = this.followers.get(c.id) ?? new Map<PassThrough, boolean>();
+      this.followers.set(c.id, followers.set(stream, timestamps));
+      stream.once('close', () => followers.delete(stream));
     } else {
       stream.end();
     }
@@ -138,7 +139,7 @@ export class FakeDocker extends FakeDockerCore implements DockerPort {
   protected override exit(c: FakeContainer, code: number): void {
     super.exit(c, code);
     this.connections.get(c.id)?.duplex.push(null);
-    for (const follower of this.followers.get(c.id) ?? []) follower.end();
+    for (const follower of this.followers.get(c.id)?.keys() ?? []) follower.end();
     for (const resolve of this.waiters.get(c.id) ?? []) resolve(code);
     this.waiters.delete(c.id);
   }

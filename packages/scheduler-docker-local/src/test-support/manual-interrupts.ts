@@ -12,10 +12,8 @@ export function manualInterrupts(): ManualInterrupts {
     handlers.add(onInterrupt);
     return () => void handlers.delete(onInterrupt);
   };
-  return Object.assign(source, {
-    interrupt: (signal: NodeJS.Signals = 'SIGINT') => [...handlers].forEach((handler) => handler(signal)),
-    get subscribers() {
-      return handlers.size;
-    },
-  });
+  return Object.defineProperties(source, {
+    interrupt: { value: (signal: NodeJS.Signals = 'SIGINT') => [...handlers].forEach((handler) => handler(signal)) },
+    subscribers: { get: () => handlers.size },
+  }) as ManualInterrupts;
 }

@@ -1,0 +1,75 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { PassThrough, Writable } from 'node:stream';
+import type { PluginIO } from '@pier/plugin-api';
+import { connectIo } from './attach-io.js';
+import type { Runtime } from './runtime.js';
+import { encodeFrame, fakeConnection, stdinText } from './test-support/fake-streams.js';
+
+/** A terminal: stdin with raw mode, stdout with a size that can change. */
+function terminal() {
+  const written: string[] = [];
+  const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: jest.fn() });
+  const stdout = Object.assign(
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written.push(chunk.toString());
+        done();
+      },
+    }),
+    { isTTY: true, rows: 24, columns: 80 },
+  );
+  const io: PluginIO = { stdin, stdout, stderr: stdout, isTTY: true };
+  return { io, stdin, stdout, written, rt: { io } as Runtime };
+}
+
+describe('connectIo', () => {
+  it('with a TTY: raw mode while attached, the window size sent and followed, raw output', async () => {
+    const term = terminal();
+    const connection = fakeConnection(() => {});
+    const resize = jest.fn(async (_rows: number, _columns: number) => {});
+    const session = connectIo(term.rt, connection.duplex, { tty: true, resize });
+
+    session.started();
+    expect(term.stdin.setRawMode).toHaveBeenLastCalledWith(true);
+    expect(resize).toHaveBeenLastCalledWith(24, 80);
+    Object.assign(term.stdout, { rows: 50, columns: 132 }).emit('resize');
+    expect(resize).toHaveBeenLastCalledWith(50, 132);
+
+    term.stdin.write('ls\r');
+    connection.duplex.push(Buffer.from('ls\r\nfile\r\n'));
+    connection.duplex.push(null);
+    await session.ended;
+    session.close();
+
+    expect(term.written.join('')).toBe('ls\r\nfile\r\n');
+    expect(stdinText(connection)).toBe('ls\r');
+    expect(term.stdin.setRawMode).toHaveBeenLastCalledWith(false);
+    term.stdout.emit('resize');
+    expect(resize).toHaveBeenCalledTimes(2);
+  });
+
+  it('without a TTY: frames split across chunks, stdout and stderr apart, stdin end closes the process’s stdin', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const sink = (into: string[]) => new Writable({ write: (chunk: Buffer, _e, done) => (into.push(chunk.toString()), done()) });
+    const stdin = new PassThrough();
+    const rt = { io: { stdin, stdout: sink(out), stderr: sink(err), isTTY: false } } as unknown as Runtime;
+    let stdinClosed = false;
+    const connection = fakeConnection(() => (stdinClosed = true));
+    const session = connectIo(rt, connection.duplex, { tty: false, resize: async () => {} });
+
+    session.started();
+    stdin.end('input\n');
+    const bytes = Buffer.concat([encodeFrame('stdout', 'out\n'), encodeFrame('stderr', 'err\n')]);
+    for (let at = 0; at < bytes.length; at += 3) connection.duplex.push(bytes.subarray(at, at + 3));
+    connection.duplex.push(null);
+    await session.ended;
+    await new Promise((resolve) => setImmediate(resolve));
+    session.close();
+
+    expect(out.join('')).toBe('out\n');
+    expect(err.join('')).toBe('err\n');
+    expect(stdinText(connection)).toBe('input\n');
+    expect(stdinClosed).toBe(true);
+  });
+});
