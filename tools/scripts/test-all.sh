@@ -13,3 +13,5 @@ echo "-----> Unit and integration tests"
 npx --no-install nx run-many -t test --output-style=static --parallel=2
 echo "-----> End-to-end tests (built pier binary, real Docker engine)"
 npx --no-install nx run-many -t e2e --output-style=static --parallel=1
+echo "-----> Release dry run (independent versions, changelogs, publish contents)"
+bash tools/scripts/release-dry-run.sh
