@@ -11,7 +11,7 @@ import { dirname, join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import { propertySet, type InputOf, type OutputOf, type TriggerOfKind } from '@pier/plugin-api';
 import { describe } from '@jest/globals';
-import { createTestHost, type TestHost } from '@pier/plugin-testkit';
+import { createTestHost, type TestHost, type TestHostOptions } from '@pier/plugin-testkit';
 import Docker from 'dockerode';
 import * as tar from 'tar-stream';
 import { schedulerDockerLocal, type SchedulerDockerLocalOptions } from '../plugin.js';
@@ -62,9 +62,12 @@ export interface DockerFixture {
   /** Builds `<prefix>-img:<tag>` with the given app files; returns the reference. */
   buildImage(tag: string, files: AppFiles): Promise<string>;
   /** A test host with the real scheduler, the given apps, `network-mode` set globally. */
-  host(apps: string[], networkMode?: 'host' | 'none', options?: SchedulerDockerLocalOptions): Promise<TestHost & { call: Call }>;
+  host(apps: string[], networkMode?: 'host' | 'none', options?: SchedulerDockerLocalOptions, io?: HostIO): Promise<TestHost & { call: Call }>;
   cleanup(): Promise<void>;
 }
+
+/** The caller's side: stdin (ended) and whether it is a terminal. */
+export type HostIO = Pick<TestHostOptions, 'stdin' | 'isTTY' | 'quiet'>;
 
 type Call = <T extends TriggerOfKind<'keyed'>>(trigger: T, input: InputOf<T>) => Promise<OutputOf<T>>;
 
@@ -98,8 +101,8 @@ export function dockerFixture(prefix: string): DockerFixture {
       );
       return ref;
     },
-    async host(apps, networkMode = 'host', options = {}) {
-      const host = await createTestHost({ plugins: [schedulerDockerLocal(options)], apps });
+    async host(apps, networkMode = 'host', options = {}, io = {}) {
+      const host = await createTestHost({ plugins: [schedulerDockerLocal(options)], apps, ...io });
       hosts.push(host);
       await host.bus.first(propertySet, { plugin: 'scheduler-docker-local', scope: '--global', key: 'network-mode', value: networkMode });
       const call: Call = (trigger, input) => host.bus.keyed(trigger, 'docker-local', input);
