@@ -23,7 +23,7 @@ function terminal() {
 }
 
 describe('connectIo', () => {
-  it('with a TTY: raw mode while attached, the window size sent and followed, raw output', async () => {
+  it('with a TTY: raw mode while attached, the window size sent and followed, raw output, no EOF sent', async () => {
     const term = terminal();
     const connection = fakeConnection(() => {});
     const resize = jest.fn(async (_rows: number, _columns: number) => {});
@@ -35,7 +35,10 @@ describe('connectIo', () => {
     Object.assign(term.stdout, { rows: 50, columns: 132 }).emit('resize');
     expect(resize).toHaveBeenLastCalledWith(50, 132);
 
-    term.stdin.write('ls\r');
+    term.stdin.end('ls\r');
+    await new Promise((resolve) => setImmediate(resolve));
+    // The engine would end a TTY session, output included, on a stdin EOF: none is sent.
+    expect(connection.stdinEnded).toBe(false);
     connection.duplex.push(Buffer.from('ls\r\nfile\r\n'));
     connection.duplex.push(null);
     await session.ended;

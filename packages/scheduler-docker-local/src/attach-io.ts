@@ -2,8 +2,8 @@
  * Connects the caller's terminal (or pipes) to a hijacked engine connection, for an attached
  * `run` and for `enter`. With a TTY the stream is raw and the caller's terminal is put in raw
  * mode (keys, Ctrl-C included, go to the process) and its size follows the window; without one
- * the stream is multiplexed and stdout/stderr are kept apart. stdin is piped either way, and its
- * end closes the process's stdin.
+ * the stream is multiplexed and stdout/stderr are kept apart. stdin is piped either way; without
+ * a TTY its end closes the process's stdin.
  */
 import type { Duplex } from 'node:stream';
 import type { ReadStream, WriteStream } from 'node:tty';
@@ -64,9 +64,16 @@ export function connectIo(rt: Runtime, connection: Duplex, options: IoSessionOpt
         sendSize();
         terminalOut.on?.('resize', sendSize);
       }
-      // An already-ended stdin would never emit 'end' again for pipe() to pass on.
-      if (stdin.readableEnded) connection.end();
-      else stdin.pipe(connection);
+      if (options.tty) {
+        // With a TTY the engine ends the whole session, output included, when stdin closes;
+        // a terminal's stdin never ends on its own (Ctrl-D is a byte), so EOF is not passed on.
+        stdin.pipe(connection, { end: false });
+      } else if (stdin.readableEnded) {
+        // An already-ended stdin would never emit 'end' again for pipe() to pass on.
+        connection.end();
+      } else {
+        stdin.pipe(connection);
+      }
     },
     async drained(graceMs) {
       let timer: NodeJS.Timeout | undefined;

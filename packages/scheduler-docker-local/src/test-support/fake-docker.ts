@@ -1,7 +1,7 @@
 /**
  * An in-memory DockerPort for unit tests: the containers and images of FakeDockerCore plus
  * processes and streams. An attached container runs `onRun` once it has started and its stdin
- * is closed; its output is sent framed (or raw with a TTY) in 7-byte chunks, so consumers always
+ * is closed (at once with a TTY); its output is sent framed (or raw with a TTY) in 7-byte chunks, so consumers always
  * meet frames split across chunks. `writeLog` feeds `logStream`, including followers.
  */
 import { PassThrough, type Duplex, type Readable } from 'node:stream';
@@ -96,12 +96,16 @@ export class FakeDocker extends FakeDockerCore implements DockerPort {
 
   async startExec(execId: string, tty: boolean): Promise<Duplex> {
     const exec = this.execs.get(execId)!;
-    const connection = fakeConnection(() => {
+    const finish = () => {
+      if (exec.exitCode !== null) return;
       const result = this.onExec(exec.container, exec.spec.command, stdinText(connection));
       chunked(wire(tty, 'stdout', result.output), (chunk) => connection.duplex.push(chunk));
       exec.exitCode = result.exitCode ?? 0;
       connection.duplex.push(null);
-    });
+    };
+    const connection = fakeConnection(finish);
+    // A terminal session's stdin never ends: the command runs right away.
+    if (tty) setImmediate(finish);
     return connection.duplex;
   }
 
@@ -121,7 +125,8 @@ export class FakeDocker extends FakeDockerCore implements DockerPort {
   /** Started: an attached process runs once nothing more can arrive on its stdin. */
   protected started(c: FakeContainer): void {
     const connection = this.connections.get(c.id);
-    if (connection && (connection.stdinEnded || !c.spec.OpenStdin)) this.runAttached(c);
+    // With a TTY, stdin never ends (a terminal): the process runs right away.
+    if (connection && (connection.stdinEnded || !c.spec.OpenStdin || c.spec.Tty)) this.runAttached(c);
   }
 
   private runAttached(c: FakeContainer): void {
