@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { NO_MANIFEST, fakeNpm, schedulerSource, seedPluginsPrefix, writePluginFolder } from '../test-support/plugin-fixtures.js';
 import { pierSandbox, type PierSandbox } from '../test-support/pier-in-process.js';
@@ -94,6 +94,15 @@ describe('plugin:install', () => {
     expect(prefixDependencies()).toEqual([]);
     expect(existsSync(join(prefix(), 'registry.json'))).toBe(false);
     expect(tarballs()).toEqual([]);
+  });
+
+  it('clears staging folders an interrupted install left behind', async () => {
+    mkdirSync(join(prefix(), '.staging-killed', 'half'), { recursive: true });
+    writePluginFolder(sandbox.scratch, { name: 'pier-scheduler-k3s', scheduler: 'k3s' });
+
+    await sandbox.pier('plugin:install', './pier-scheduler-k3s');
+
+    expect(readdirSync(prefix()).filter((entry) => entry.startsWith('.staging-'))).toEqual([]);
   });
 
   it('upgrades an installed plugin in place and drops the old tarball', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ErrorCodes, PierError, messageOf, parsePluginManifest, writeFileAtomic, type PluginManifest } from '@pier/plugin-api';
 import type { PluginManagerContext } from './plugin-manager-context.js';
@@ -19,6 +19,13 @@ async function ensurePrefixPackage(dir: string): Promise<void> {
   await writeFile(join(dir, 'package.json'), `${JSON.stringify(PREFIX_PACKAGE, null, 2)}\n`, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw error;
   });
+}
+
+/** Staging folders left by an install that was killed; nothing refers to them. */
+async function removeStaleStaging(dir: string): Promise<void> {
+  for (const entry of await readdir(dir)) {
+    if (entry.startsWith('.staging-')) await rm(join(dir, entry), { recursive: true, force: true });
+  }
 }
 
 type Snapshot = Record<'package.json' | 'package-lock.json', string | undefined>;
@@ -77,6 +84,7 @@ export async function installPlugin(ctx: PluginManagerContext, spec: string): Pr
   return withPluginLock(ctx.root, async () => {
     const installed = await readRegistry(ctx.root);
     await mkdir(join(dir, 'tarballs'), { recursive: true });
+    await removeStaleStaging(dir);
     const staging = await mkdtemp(join(dir, '.staging-'));
     try {
       // 1. Fetch and check, before the prefix is touched.
