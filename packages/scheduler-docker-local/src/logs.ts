@@ -7,7 +7,7 @@ import { isDeployed } from './app-status.js';
 import type { ContainerSummary } from './docker-port.js';
 import { streamLogs, type LogTarget } from './log-stream.js';
 import { LABEL_APP, LABEL_CONTAINER_TYPE, listDeployContainers, liveContainers } from './naming.js';
-import { runContainerNumber } from './run-naming.js';
+import { RUN_TYPE, runContainerNumber } from './run-naming.js';
 import type { Runtime } from './runtime.js';
 
 export interface LogsInput {
@@ -43,23 +43,22 @@ export async function appLogs(rt: Runtime, input: LogsInput): Promise<void> {
 /** One named run container, or every run container of the app (exited ones included), oldest first. */
 export async function runLogs(rt: Runtime, input: RunLogsInput): Promise<void> {
   const { app, container } = input;
-  let summaries: Pick<ContainerSummary, 'id' | 'name'>[];
-  if (container !== undefined) {
-    const details = await rt.docker.inspectContainer(container);
-    const ours = details && details.labels[LABEL_APP] === app && details.labels[LABEL_CONTAINER_TYPE] === 'run';
-    if (!ours) throw new PierError(ErrorCodes.COMMAND_FAILED, `No such container: ${container}`);
-    summaries = [details];
-  } else {
-    const rows = await rt.docker.listContainers([`${LABEL_APP}=${app}`, `${LABEL_CONTAINER_TYPE}=run`]);
-    summaries = rows.sort((a, b) => a.created - b.created || a.name.localeCompare(b.name));
-  }
-  // A one-off container may have a TTY (its output is then raw), which only an inspect tells.
+  const candidates: Pick<ContainerSummary, 'id' | 'name'>[] =
+    container !== undefined
+      ? [{ id: container, name: container }]
+      : (await rt.docker.listContainers([`${LABEL_APP}=${app}`, `${LABEL_CONTAINER_TYPE}=${RUN_TYPE}`])).sort(
+          (a, b) => a.created - b.created || a.name.localeCompare(b.name),
+        );
+  // The inspect also tells whether the container has a TTY (its output is then raw), and that a
+  // named container really is one of this app's run containers.
   const targets = await Promise.all(
-    summaries.map(async (c): Promise<LogTarget | null> => {
+    candidates.map(async (c): Promise<LogTarget | null> => {
       const details = await rt.docker.inspectContainer(c.id);
-      return details && { id: c.id, dyno: runContainerNumber(app, c.name), tty: details.tty };
+      const ours = details && details.labels[LABEL_APP] === app && details.labels[LABEL_CONTAINER_TYPE] === RUN_TYPE;
+      return ours ? { id: details.id, dyno: runContainerNumber(app, details.name), tty: details.tty } : null;
     }),
   );
+  if (container !== undefined && targets[0] === null) throw new PierError(ErrorCodes.COMMAND_FAILED, `No such container: ${container}`);
   const present = targets.filter((t): t is LogTarget => t !== null);
   await streamLogs(rt, present, { follow: input.follow, num: input.num, quiet: input.quiet, color: input.color ?? false });
 }

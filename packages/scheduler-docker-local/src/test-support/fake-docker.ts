@@ -8,10 +8,11 @@ import { PassThrough, type Duplex, type Readable } from 'node:stream';
 import { ErrorCodes, PierError } from '@pier/plugin-api';
 import type { DockerPort, ExecSpec, ExecState, LogOptions } from '../docker-port.js';
 import type { StreamKind } from '../frames.js';
-import { FakeDockerCore, type FakeContainer, type FakeExec } from './fake-docker-core.js';
+import { FakeDockerCore } from './fake-docker-core.js';
+import type { FakeContainer, FakeExec } from './fake-model.js';
 import { chunked, engineTimestamp, fakeConnection, stdinText, wire, type FakeConnection } from './fake-streams.js';
 
-export { FakeClock, type FakeContainer, type FakeImage, type RunResult } from './fake-docker-core.js';
+export { FakeClock, type FakeContainer, type FakeImage, type RunResult } from './fake-model.js';
 
 export class FakeDocker extends FakeDockerCore implements DockerPort {
   private readonly connections = new Map<string, FakeConnection>();
