@@ -10,4 +10,9 @@ export const builtinPluginPackages = [
   '@pier/scheduler',
   '@pier/scheduler-docker-local',
   '@pier/scheduler-null',
+  '@pier/ps',
+  '@pier/checks',
+  '@pier/logs',
+  '@pier/run',
+  '@pier/enter',
 ] as const;

@@ -119,7 +119,10 @@ describe('help', () => {
     expect(topic).toEqual({
       topic: 'logs',
       description: 'Manage log integration for an app',
-      commands: [{ usage: 'logs:failed [--all|<app>]', description: 'Shows the last failed deploy logs' }],
+      commands: [
+        { usage: 'logs <app> [-h] [-t] [-n num] [-q] [-p process]', description: 'Display recent log output' },
+        { usage: 'logs:failed [--all|<app>]', description: 'Shows the last failed deploy logs' },
+      ],
     });
   });
 });
