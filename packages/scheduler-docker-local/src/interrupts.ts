@@ -19,3 +19,31 @@ export const processInterrupts: InterruptSource = (onInterrupt) => {
     for (const signal of SIGNALS) process.off(signal, handler);
   };
 };
+
+export interface InterruptRelay {
+  /** The first interrupt that came before a handler was set, if any. */
+  readonly pending: NodeJS.Signals | null;
+  /** From now on interrupts go to `handler`. */
+  forwardTo(handler: (signal: NodeJS.Signals) => void): void;
+  unsubscribe(): void;
+}
+
+/**
+ * Holds interrupts for a command that must clean up whatever happens: an interrupt before the
+ * process runs is remembered (the command then stops at the next step and still removes its
+ * container) rather than killing Pier halfway; once the process runs, interrupts go to it.
+ */
+export function interruptRelay(source: InterruptSource): InterruptRelay {
+  let handler: ((signal: NodeJS.Signals) => void) | null = null;
+  let pending: NodeJS.Signals | null = null;
+  const unsubscribe = source((signal) => (handler ? handler(signal) : (pending ??= signal)));
+  return {
+    get pending() {
+      return pending;
+    },
+    forwardTo(next) {
+      handler = next;
+    },
+    unsubscribe,
+  };
+}

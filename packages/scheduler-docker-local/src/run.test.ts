@@ -144,6 +144,15 @@ describe('run, attached (fake engine)', () => {
     expect(t.docker.calls.filter((c) => c.startsWith('kill')).map((c) => c.split(' ')[2])).toEqual(['SIGINT', 'SIGKILL']);
   });
 
+  it('an interrupt before the process runs: nothing is started and the container is still removed', async () => {
+    await setup();
+    t.docker.failCreate = () => (t.interrupts.interrupt('SIGINT'), undefined);
+
+    expect(await run({ command: ['sleep', '100'] })).toEqual({ exitCode: 130 });
+    expect(t.docker.calls.map((call) => call.split(' ')[0])).toEqual(['create', 'remove']);
+    expect(t.interrupts.subscribers).toBe(0);
+  });
+
   it('a command that cannot start exits 127 like docker run, and the container is removed', async () => {
     await setup();
     t.docker.onStart = (c) => {

@@ -4,10 +4,12 @@
  * status returned; the container is removed afterwards, whatever happened. Detached, it is
  * started and its name returned.
  */
+import { constants } from 'node:os';
 import { ErrorCodes, isPierError, PierError } from '@pier/plugin-api';
 import { connectIo } from './attach-io.js';
 import { takesLogMaxSize } from './create-options.js';
 import { errorMessage } from './docker-errors.js';
+import { interruptRelay, type InterruptRelay } from './interrupts.js';
 import { notDeployed } from './logs.js';
 import { freeLoopbackPort } from './probes.js';
 import { readDeploySettings } from './properties.js';
@@ -87,34 +89,39 @@ export async function runOneOff(rt: Runtime, input: RunInput): Promise<RunOutput
     limitLogSize: takesLogMaxSize(await docker.loggingDriver()),
   };
 
-  let created = await createNamed(rt, plan);
+  // From here on there is a container to remove, so an interrupt must not end Pier abruptly.
+  const interrupts = interruptRelay(rt.interrupts);
+  let created: Awaited<ReturnType<typeof createNamed>> | null = null;
   // Removed on every path but a started detached run (which the engine removes when it exits).
   let keep = false;
   try {
+    created = await createNamed(rt, plan);
     if (shell && (await needsFallback(docker, created.id, shell))) {
       // The command is fixed at create time: swap the container for one running /bin/sh.
       await docker.removeContainer(created.id);
       created = await createNamed(rt, { ...plan, argv: [FALLBACK_SHELL] }, created.number);
     }
+    if (interrupts.pending) return { exitCode: 128 + constants.signals[interrupts.pending] };
     if (input.detach) {
       await docker.startContainer(created.id);
       keep = true;
       return { exitCode: 0, container: created.name };
     }
-    return { exitCode: await runAttached(rt, created.id, input.tty) };
+    return { exitCode: await runAttached(rt, created.id, input.tty, interrupts) };
   } finally {
-    if (!keep) await docker.removeContainer(created.id).catch(() => {});
+    if (created && !keep) await docker.removeContainer(created.id).catch(() => {});
+    interrupts.unsubscribe();
   }
 }
 
 /** Attach, start, wait; the caller removes the container. */
-async function runAttached(rt: Runtime, id: string, tty: boolean): Promise<number> {
+async function runAttached(rt: Runtime, id: string, tty: boolean, interrupts: InterruptRelay): Promise<number> {
   const { docker } = rt;
   // Attached before starting, so not a byte of output is missed.
   const session = connectIo(rt, await docker.attachContainer(id), { tty, resize: (rows, columns) => docker.resizeContainer(id, rows, columns) });
   // `docker run`'s sig-proxy: the first interrupt goes to the process, a second one kills it.
-  let interrupts = 0;
-  const unsubscribe = rt.interrupts((signal) => void docker.killContainer(id, interrupts++ === 0 ? signal : 'SIGKILL').catch(() => {}));
+  let received = 0;
+  interrupts.forwardTo((signal) => void docker.killContainer(id, received++ === 0 ? signal : 'SIGKILL').catch(() => {}));
   try {
     try {
       await docker.startContainer(id);
@@ -129,7 +136,6 @@ async function runAttached(rt: Runtime, id: string, tty: boolean): Promise<numbe
     await session.drained(OUTPUT_GRACE_MS);
     return exitCode;
   } finally {
-    unsubscribe();
     session.close();
   }
 }
