@@ -1,46 +1,13 @@
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ErrorCodes, PierError, messageOf, parsePluginManifest, writeFileAtomic, type PluginManifest } from '@pier/plugin-api';
+import { ErrorCodes, PierError, messageOf, parsePluginManifest, type PluginManifest } from '@pier/plugin-api';
 import type { PluginManagerContext } from './plugin-manager-context.js';
+import { ensurePrefixPackage, removeStaleStaging, restorePrefix, snapshotPrefix } from './plugins-prefix.js';
 import { withPluginLock } from './plugin-lock.js';
 import { pluginsDir, readRegistry, writeRegistry, type InstalledPlugin } from './plugin-registry.js';
 import { resolvePluginSource } from './plugin-source.js';
 import { readTarballPackageJson } from './tarball-package-json.js';
 import { trialLoad } from './trial-load.js';
-
-const PREFIX_PACKAGE = {
-  name: 'pier-plugins',
-  private: true,
-  description: 'Third-party Pier plugins, managed by `pier plugin:*`. Do not edit by hand.',
-};
-
-/** The prefix's own package.json, so npm installs into it and not into some project above it. */
-async function ensurePrefixPackage(dir: string): Promise<void> {
-  await writeFile(join(dir, 'package.json'), `${JSON.stringify(PREFIX_PACKAGE, null, 2)}\n`, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error;
-  });
-}
-
-/** Staging folders left by an install that was killed; nothing refers to them. */
-async function removeStaleStaging(dir: string): Promise<void> {
-  for (const entry of await readdir(dir)) {
-    if (entry.startsWith('.staging-')) await rm(join(dir, entry), { recursive: true, force: true });
-  }
-}
-
-type Snapshot = Record<'package.json' | 'package-lock.json', string | undefined>;
-
-async function snapshotPrefix(dir: string): Promise<Snapshot> {
-  const read = (file: string) => readFile(join(dir, file), 'utf8').catch(() => undefined);
-  return { 'package.json': await read('package.json'), 'package-lock.json': await read('package-lock.json') };
-}
-
-async function restorePrefix(dir: string, snapshot: Snapshot): Promise<void> {
-  for (const [file, content] of Object.entries(snapshot)) {
-    if (content === undefined) await rm(join(dir, file), { force: true });
-    else await writeFileAtomic(join(dir, file), content);
-  }
-}
 
 /** Refuses what would shadow a built-in plugin or take a scheduler name someone else has. */
 function checkConflicts(ctx: PluginManagerContext, name: string, manifest: PluginManifest, installed: InstalledPlugin[]): void {
