@@ -30,6 +30,7 @@ function entryFor(name: string, version: string, manifest: PluginManifest, sourc
     kind: manifest.kind,
     ...(manifest.scheduler === undefined ? {} : { scheduler: manifest.scheduler }),
     apiVersion: manifest.apiVersion,
+    factory: manifest.factory,
     ...(manifest.description === undefined ? {} : { description: manifest.description }),
     enabled: true,
     source,

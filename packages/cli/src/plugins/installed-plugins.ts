@@ -47,7 +47,7 @@ export async function loadInstalledPlugins(
       continue;
     }
     try {
-      const { plugin } = await loadInstalledPlugin(context.root, entry.name);
+      const { plugin } = await loadInstalledPlugin(context.root, entry.name, { entry });
       const unregister = await guardedRegister(plugin, bus.scoped({ plugin: entry.name, trusted: false }), context);
       plugins.push({ ...entry, state: 'loaded', unregister });
     } catch (error) {

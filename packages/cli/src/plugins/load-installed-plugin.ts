@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ErrorCodes, PierError, isPierError, messageOf, parsePluginManifest, type PierPlugin, type PluginManifest } from '@pier/plugin-api';
 import { instantiate } from '../plugin-loader.js';
+import { knownManifest } from './known-manifest.js';
 import { packageEntry } from './package-entry.js';
-import { pluginsDir } from './plugin-registry.js';
+import { pluginsDir, type InstalledPlugin } from './plugin-registry.js';
 
 export const installedPackageDir = (root: string, name: string) => join(pluginsDir(root), 'node_modules', ...name.split('/'));
 
@@ -14,13 +15,19 @@ export interface InstalledCode {
   version: string;
 }
 
+export interface LoadOptions {
+  /** The registry entry: an unchanged manifest it recorded is not validated again. */
+  entry?: InstalledPlugin;
+  /** Forces a fresh import of the entry module (a reinstall checked in the same process). */
+  cacheKey?: string;
+}
+
 /**
- * Loads an installed third-party plugin: its package.json manifest is validated (schema and API
+ * Loads an installed third-party plugin: its package.json manifest is checked (schema and API
  * version) before any of its code is imported, then its factory builds the plugin. Every failure
- * is a PierError whose message names the package. `cacheKey` forces a fresh import of the entry
- * module (a reinstall checked in the same process).
+ * is a PierError whose message names the package.
  */
-export async function loadInstalledPlugin(root: string, name: string, cacheKey?: string): Promise<InstalledCode> {
+export async function loadInstalledPlugin(root: string, name: string, { entry: recorded, cacheKey }: LoadOptions = {}): Promise<InstalledCode> {
   const dir = installedPackageDir(root, name);
   let pkg: Record<string, unknown>;
   try {
@@ -31,7 +38,7 @@ export async function loadInstalledPlugin(root: string, name: string, cacheKey?:
   if (pkg.name !== name) {
     throw new PierError(ErrorCodes.PLUGIN_MANIFEST, `${dir} holds ${String(pkg.name)}, not ${name}; reinstall it with plugin:install`);
   }
-  const manifest = await parsePluginManifest(name, pkg.pier);
+  const manifest = (recorded && knownManifest(pkg.pier, recorded)) ?? (await parsePluginManifest(name, pkg.pier));
   const entry = packageEntry(dir, pkg);
   if (entry === undefined) throw new PierError(ErrorCodes.PLUGIN_MANIFEST, `${name} has no entry point an import can load (check "exports")`);
 

@@ -16,6 +16,8 @@ export interface InstalledPlugin {
   /** For schedulers: the name `scheduler:set <app> selected` takes. */
   scheduler?: string;
   apiVersion: number;
+  /** The manifest's factory export (recorded so loading can skip re-validating an unchanged manifest). */
+  factory?: string;
   description?: string;
   enabled: boolean;
   /** What the user installed from: an npm spec, or the absolute path of a tarball or folder. */

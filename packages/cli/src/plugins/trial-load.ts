@@ -11,7 +11,7 @@ import type { PluginManagerContext } from './plugin-manager-context.js';
  */
 export async function trialLoad(ctx: PluginManagerContext, name: string, cacheKey?: string): Promise<void> {
   ctx.installed.plugins.find((p) => p.name === name)?.unregister?.();
-  const { plugin } = await loadInstalledPlugin(ctx.root, name, cacheKey);
+  const { plugin } = await loadInstalledPlugin(ctx.root, name, cacheKey === undefined ? {} : { cacheKey });
   let unregister: () => void;
   try {
     unregister = await guardedRegister(plugin, ctx.bus.scoped({ plugin: name, trusted: false }), ctx.pluginContext);

@@ -72,7 +72,7 @@ export function seedPluginsPrefix(root: string): string {
 /** Puts a plugin folder into the prefix and the registry, the way a finished install leaves them. */
 export async function installByHand(root: string, folder: string, entry: Partial<InstalledPlugin> = {}): Promise<void> {
   const prefix = seedPluginsPrefix(root);
-  const pkg = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name: string; version: string; pier?: { scheduler?: string } };
+  const pkg = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name: string; version: string; pier?: { scheduler?: string; factory?: string } };
   cpSync(folder, join(prefix, 'node_modules', ...pkg.name.split('/')), { recursive: true });
   const existing = existsSync(join(prefix, 'registry.json'))
     ? (JSON.parse(readFileSync(join(prefix, 'registry.json'), 'utf8')) as { plugins: InstalledPlugin[] }).plugins
@@ -85,6 +85,7 @@ export async function installByHand(root: string, folder: string, entry: Partial
       kind: 'scheduler',
       ...(pkg.pier?.scheduler ? { scheduler: pkg.pier.scheduler } : {}),
       apiVersion: 1,
+      ...(typeof pkg.pier?.factory === 'string' ? { factory: pkg.pier.factory } : {}),
       enabled: true,
       source: folder,
       tarball: `tarballs/${basename(folder)}.tgz`,
