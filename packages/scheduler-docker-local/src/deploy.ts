@@ -24,7 +24,7 @@ export interface DeployInput {
 }
 
 /** Dokku's init-process fallback: linuxserver.io images bring their own init (s6). */
-const OWN_INIT_VENDOR = 'linuxserver.io';
+export const OWN_INIT_VENDOR = 'linuxserver.io';
 
 /** Web alone first (it is what users reach), then the rest in name order. */
 export function orderProcesses(processes: readonly ProcessSpec[], processType?: string): { first: ProcessSpec[]; rest: ProcessSpec[] } {

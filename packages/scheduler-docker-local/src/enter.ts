@@ -4,9 +4,8 @@
  * is the command's.
  */
 import { ErrorCodes, PierError } from '@pier/plugin-api';
-import { isDeployed } from './app-status.js';
+import { isDeployed, notDeployed } from './app-status.js';
 import { connectIo } from './attach-io.js';
-import { notDeployed } from './logs.js';
 import { listDeployContainers, liveContainers, type DeployContainer } from './naming.js';
 import type { Runtime } from './runtime.js';
 import { FALLBACK_SHELL, needsFallback, resolveShell } from './shell.js';

@@ -3,7 +3,7 @@
  * log-stream.ts does the reading and printing.
  */
 import { ErrorCodes, PierError } from '@pier/plugin-api';
-import { isDeployed } from './app-status.js';
+import { isDeployed, notDeployed } from './app-status.js';
 import type { ContainerSummary } from './docker-port.js';
 import { streamLogs, type LogTarget } from './log-stream.js';
 import { LABEL_APP, LABEL_CONTAINER_TYPE, listDeployContainers, liveContainers } from './naming.js';
@@ -22,8 +22,6 @@ export interface LogsInput {
 export interface RunLogsInput extends Omit<LogsInput, 'processType'> {
   container?: string | undefined;
 }
-
-export const notDeployed = (app: string) => new PierError(ErrorCodes.APP_NOT_DEPLOYED, `App ${app} has not been deployed`);
 
 /**
  * The app's live containers (`<app>.<type>.<n>`, any state: a crashed process's output is what one

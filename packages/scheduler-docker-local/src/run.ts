@@ -6,11 +6,12 @@
  */
 import { constants } from 'node:os';
 import { ErrorCodes, isPierError, PierError } from '@pier/plugin-api';
+import { notDeployed } from './app-status.js';
 import { connectIo } from './attach-io.js';
 import { takesLogMaxSize } from './create-options.js';
+import { OWN_INIT_VENDOR } from './deploy.js';
 import { errorMessage } from './docker-errors.js';
 import { interruptRelay, type InterruptRelay } from './interrupts.js';
-import { notDeployed } from './logs.js';
 import { freeLoopbackPort } from './probes.js';
 import { readDeploySettings } from './properties.js';
 import { buildRunSpec, resolveRunCommand, type RunPlan } from './run-plan.js';
@@ -33,8 +34,6 @@ export interface RunOutput {
   container?: string;
 }
 
-/** Dokku's init fallback for images that bring their own init (s6). */
-const OWN_INIT_VENDOR = 'linuxserver.io';
 /** How long the last output may trail the exit status before the connection is dropped. */
 const OUTPUT_GRACE_MS = 2000;
 const NAME_ATTEMPTS = 5;
