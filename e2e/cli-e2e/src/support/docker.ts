@@ -100,3 +100,11 @@ export async function waitForNoContainers(app: string, timeoutMs = 20_000): Prom
     return appContainers(app);
   }
 }
+
+/** GETs 127.0.0.1:<port> until it answers 200 (a container whose checks were skipped may still be starting). */
+export async function waitForHttp(port: number, path = '/', timeoutMs = 10_000): Promise<HttpAnswer> {
+  return waitFor(async () => {
+    const answer = await httpGet(port, path, 1_000);
+    return answer.status === 200 ? answer : undefined;
+  }, { timeoutMs, what: `HTTP 200 from 127.0.0.1:${port}${path}` });
+}
