@@ -117,3 +117,21 @@ export async function tearDownApps(env: PierEnvironment, { apps, images = [], di
   );
   for (const app of apps) expect(await appContainers(app)).toEqual([]);
 }
+
+const shellQuote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Runs `pier` on a pseudo-terminal: util-linux `script -qec "<node> <pier.js> …" /dev/null`.
+ * stdin is empty (script sees end of input at once); output comes back with \r\n (or \r\r\n through two terminals) turned into \n.
+ */
+export async function pierInTerminal(env: PierEnvironment, args: string[], timeout = 60_000): Promise<PierResult> {
+  const command = [process.execPath, pierBin, ...args].map(shellQuote).join(' ');
+  const result = await execa('script', ['-qec', command, '/dev/null'], {
+    reject: false,
+    stripFinalNewline: false,
+    timeout,
+    env: { PIER_ROOT: env.root, NO_COLOR: '1', TERM: 'dumb' },
+    extendEnv: true,
+  });
+  return asPierResult({ exitCode: result.exitCode, stdout: String(result.stdout).replace(/\r+\n/g, '\n'), stderr: result.stderr });
+}
