@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 
@@ -21,18 +21,24 @@ export interface ConsumerProject {
   dispose(): void;
 }
 
-export async function consumerProject(packages: string[]): Promise<ConsumerProject> {
+/**
+ * @param packages packed and installed: workspace packages (folder names under packages/) or
+ *   absolute paths of other package folders
+ * @param extra more install specs, taken as they are (e.g. registry packages)
+ */
+export async function consumerProject(packages: string[], extra: string[] = []): Promise<ConsumerProject> {
   const base = mkdtempSync(join(tmpdir(), 'pier-consumer-'));
   const dir = join(base, 'project');
   const packs = join(base, 'tarballs');
   await execa('mkdir', ['-p', dir, packs]);
   const tarballs: Record<string, string> = {};
   for (const name of packages) {
-    const { stdout } = await execa('npm', ['pack', join(workspaceRoot, 'packages', name), '--json', '--pack-destination', packs, ...quiet]);
+    const folder = isAbsolute(name) ? name : join(workspaceRoot, 'packages', name);
+    const { stdout } = await execa('npm', ['pack', folder, '--json', '--pack-destination', packs, ...quiet]);
     tarballs[name] = join(packs, (JSON.parse(stdout) as { filename: string }[])[0]!.filename);
   }
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  await execa('npm', ['install', '--ignore-scripts', ...quiet, ...Object.values(tarballs)], { cwd: dir });
+  await execa('npm', ['install', '--ignore-scripts', ...quiet, ...Object.values(tarballs), ...extra], { cwd: dir });
   return {
     dir,
     tarballs,
