@@ -63,7 +63,7 @@ describe('ps:retire', () => {
     h = await psHost();
     const lock = join(h.host.root, 'data', 'ps', 'retire.lock');
     mkdirSync(join(h.host.root, 'data', 'ps'), { recursive: true });
-    writeFileSync(lock, String(process.pid));
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, token: 'other' }));
 
     expect(await h.run('ps:retire')).toEqual({ exitCode: 137, stdout: '', stderr: ' !     Failed to acquire ps:retire lock\n' });
     expect(h.scheduler.calls).toEqual([]);
@@ -74,7 +74,7 @@ describe('ps:retire', () => {
     h = await psHost();
     const lock = join(h.host.root, 'data', 'ps', 'retire.lock');
     mkdirSync(join(h.host.root, 'data', 'ps'), { recursive: true });
-    writeFileSync(lock, '2147483646');
+    writeFileSync(lock, JSON.stringify({ pid: 2147483646, token: 'gone' }));
 
     expect((await h.run('ps:retire')).exitCode).toBe(0);
     expect(existsSync(lock)).toBe(false);

@@ -3,7 +3,8 @@ import { schedulerRegisterRetired, schedulerRetire } from '@pier/plugin-api';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { formatDeadContainers, parseDeadContainers } from './retire.js';
-import { deadContainersFile, withFileLock } from './state-files.js';
+import { withFileLock } from '@pier/plugin-api';
+import { deadContainersFile } from './state-files.js';
 import { unitHost, type UnitHost } from './test-support/unit-host.js';
 
 const deployLabels = (app: string, dyno: string) => ({ 'com.dokku.app-name': app, 'com.dokku.container-type': 'deploy', 'com.dokku.dyno': dyno });
@@ -91,6 +92,6 @@ describe('registerRetired and retire', () => {
     const path = deadContainersFile(t.host.root);
     await mkdir(dirname(path), { recursive: true });
     await writeFile(`${path}.lock`, '999999999');
-    expect(await withFileLock(path, async () => 'ran')).toBe('ran');
+    expect(await withFileLock(`${path}.lock`, async () => 'ran')).toBe('ran');
   });
 });

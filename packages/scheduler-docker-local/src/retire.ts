@@ -8,7 +8,8 @@
 import type { Output } from '@pier/plugin-api';
 import type { DockerPort } from './docker-port.js';
 import { classifyName, LABEL_APP } from './naming.js';
-import { deadContainersFile, readStoredRelease, readText, withFileLock, writeFileAtomic } from './state-files.js';
+import { withFileLock, writeFileAtomic } from '@pier/plugin-api';
+import { deadContainersFile, readStoredRelease, readText } from './state-files.js';
 
 export interface RetireEntry {
   app: string;
@@ -33,7 +34,7 @@ export const formatDeadContainers = (entries: RetireEntry[]) => entries.map((e) 
 
 async function updateDeadContainers(root: string, change: (entries: RetireEntry[]) => Promise<RetireEntry[]> | RetireEntry[]) {
   const path = deadContainersFile(root);
-  await withFileLock(path, async () => {
+  await withFileLock(`${path}.lock`, async () => {
     const entries = parseDeadContainers((await readText(path)) ?? '');
     await writeFileAtomic(path, formatDeadContainers(await change(entries)));
   });

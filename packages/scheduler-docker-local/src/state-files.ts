@@ -9,10 +9,9 @@
  * Files are replaced atomically (write a temp file, rename), so a killed process never leaves a
  * half-written file behind.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import type { Release } from '@pier/plugin-api';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { withFileLock, writeFileAtomic, type Release } from '@pier/plugin-api';
 
 export const dataDir = (root: string) => join(root, 'data', 'scheduler-docker-local');
 export const appDataDir = (root: string, app: string) => join(dataDir(root), app);
@@ -26,62 +25,6 @@ export async function readText(path: string): Promise<string | null> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
-  }
-}
-
-export async function writeFileAtomic(path: string, content: string, mode = 0o600): Promise<void> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o755 });
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, content, { mode });
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Serialises read-modify-write of a shared file (dead-containers is shared by every app, and a
- * deploy of one app may run while ps:retire runs). The lock is a `<path>.lock` file holding the
- * owner's pid; a lock whose owner died is taken over.
- */
-export async function withFileLock<T>(path: string, work: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
-  const lock = `${path}.lock`;
-  await mkdir(dirname(lock), { recursive: true, mode: 0o755 });
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const handle = await open(lock, 'wx', 0o600);
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number.parseInt((await readText(lock)) ?? '', 10);
-      if (Number.isInteger(owner) && owner > 0 && !processAlive(owner)) {
-        await rm(lock, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock} (held by pid ${owner})`);
-      await sleep(25);
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    await rm(lock, { force: true });
   }
 }
 
@@ -108,7 +51,7 @@ export async function writeFailedContainers(root: string, app: string, entries: 
 /** Parallel process types may fail at once, so appends go through the lock too. */
 export async function appendFailedContainer(root: string, app: string, entry: FailedContainer): Promise<void> {
   const path = failedContainersFile(root, app);
-  await withFileLock(path, async () => {
+  await withFileLock(`${path}.lock`, async () => {
     const entries = await readFailedContainers(root, app);
     await writeFailedContainers(root, app, [...entries, entry]);
   });
