@@ -122,16 +122,22 @@ const shellQuote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
 
 /**
  * Runs `pier` on a pseudo-terminal: util-linux `script -qec "<node> <pier.js> …" /dev/null`.
- * stdin is empty (script sees end of input at once); output comes back with \r\n (or \r\r\n through two terminals) turned into \n.
+ * `extraEnv` is applied last (undefined removes a variable). stdin is empty (script sees end of input at once); output comes back with \r\n (or \r\r\n through two terminals) turned into \n.
  */
-export async function pierInTerminal(env: PierEnvironment, args: string[], timeout = 60_000): Promise<PierResult> {
+export async function pierInTerminal(
+  env: PierEnvironment,
+  args: string[],
+  extraEnv: Record<string, string | undefined> = {},
+  timeout = 60_000,
+): Promise<PierResult> {
   const command = [process.execPath, pierBin, ...args].map(shellQuote).join(' ');
   const result = await execa('script', ['-qec', command, '/dev/null'], {
     reject: false,
     stripFinalNewline: false,
     timeout,
-    env: { PIER_ROOT: env.root, NO_COLOR: '1', TERM: 'dumb' },
-    extendEnv: true,
+    // An undefined value removes the variable (e.g. NO_COLOR, which the jest setup sets).
+    env: { ...process.env, PIER_ROOT: env.root, NO_COLOR: '1', TERM: 'dumb', ...extraEnv },
+    extendEnv: false,
   });
   return asPierResult({ exitCode: result.exitCode, stdout: String(result.stdout).replace(/\r+\n/g, '\n'), stderr: result.stderr });
 }
