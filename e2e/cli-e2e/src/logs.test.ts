@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execa } from 'execa';
 import { asPierResult, createHostApp, pierInTerminal, pierOk, spawnPier, tearDownApps } from './support/apps.js';
 import { buildFixtureImage, waitFor } from './support/docker.js';
-import { pierEnvironment, type PierEnvironment, type PierResult } from './support/pier.js';
+import { pierBin, pierEnvironment, type PierEnvironment, type PierResult } from './support/pier.js';
 
 // Issue #4: `pier logs <app> [-n N] [-t] [-q] [-p <type>]` on the real engine. The fixture
 // (e2e/fixtures/apps/chatty) prints known lines: "web web.<n> says hello", "worker line 1..5",
@@ -97,7 +98,7 @@ describe('pier logs -t', () => {
     return { child, output: () => output };
   }
   /** The follower's result once it has ended, or 'still running' after the deadline. */
-  async function endsWithin(child: ReturnType<typeof follow>['child'], ms: number): Promise<PierResult | 'still running'> {
+  async function endsWithin(child: Promise<Parameters<typeof asPierResult>[0]>, ms: number): Promise<PierResult | 'still running'> {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'still running'>((resolve) => (timer = setTimeout(() => resolve('still running'), ms)));
     try {
@@ -120,6 +121,26 @@ describe('pier logs -t', () => {
     if (ended === 'still running') child.kill('SIGKILL');
     expect(ended).toEqual({ exitCode: 0, stdout: expect.any(String), stderr: '' });
     expect(parse(output())).toEqual([existing, ['worker.1', `followed ${signal}`]]);
+  });
+
+  it('ends when its stdout is closed (`| head -1`) at the next line it writes', async () => {
+    const pipeline = execa('sh', ['-c', `"${process.execPath}" "${pierBin}" logs ${app} -t -p worker -n 1 | head -1`], {
+      reject: false,
+      env: { PIER_ROOT: env.root, NO_COLOR: '1' },
+      timeout: 60_000,
+    });
+    followers.push(pipeline);
+    let output = '';
+    pipeline.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitFor(async () => output.includes('\n'), { what: 'the first line through head' });
+
+    // head has exited; pier notices the closed pipe when it writes the next line.
+    await pierOk(env, ['enter', app, 'worker', 'sh', '-c', 'echo after head > /app/more.tmp && mv /app/more.tmp /app/more']);
+
+    const ended = await endsWithin(pipeline, 10_000);
+    if (ended === 'still running') pipeline.kill('SIGKILL');
+    expect(ended).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(parse(output)).toHaveLength(1);
   });
 
   it('ends by itself when the followed containers stop', async () => {
