@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHostApp, pierInTerminal, pierOk, tearDownApps } from './support/apps.js';
+import { execa } from 'execa';
+import { asPierResult, createHostApp, pierInTerminal, pierOk, spawnPier, tearDownApps } from './support/apps.js';
 import { appContainers, buildFixtureImage, waitFor } from './support/docker.js';
-import { pierEnvironment, type PierEnvironment } from './support/pier.js';
+import { pierBin, pierEnvironment, type PierEnvironment } from './support/pier.js';
 
 // Issue #4: `pier run` — a one-off container from the app's current image, attached, removed
 // afterwards, its exit code propagated. The fixture's Procfile has `greet: echo greeting from the Procfile`.
@@ -43,8 +45,35 @@ describe('pier run', () => {
     expect((await env.pier(['run', app, 'wc', '-l'], { input: `${lines}\n` })).stdout.trim()).toBe('2000');
   });
 
-  it('keeps stdout and stderr apart', async () => {
+  it('keeps stdout and stderr apart, also for large interleaved output (Docker’s stream demultiplexed)', async () => {
     expect(await env.pier(['run', app, 'sh', '-c', 'echo out; echo err >&2; exit 2'])).toEqual({ exitCode: 2, stdout: 'out\n', stderr: 'err\n' });
+
+    const big = await env.pier(['run', app, 'sh', '-c', 'i=0; while [ $i -lt 3000 ]; do i=$((i+1)); echo "out $i"; echo "err $i" >&2; done']);
+
+    expect(big.exitCode).toBe(0);
+    expect(big.stdout).toBe(Array.from({ length: 3000 }, (_, i) => `out ${i + 1}\n`).join(''));
+    expect(big.stderr).toBe(Array.from({ length: 3000 }, (_, i) => `err ${i + 1}\n`).join(''));
+  });
+
+  it('passes binary stdin through byte for byte', async () => {
+    const bytes = randomBytes(1_500_000);
+
+    const result = await execa('node', [pierBin, 'run', app, 'cat'], { input: bytes, encoding: 'buffer', reject: false, env: { PIER_ROOT: env.root } });
+
+    expect(result.exitCode).toBe(0);
+    expect(Buffer.compare(Buffer.from(result.stdout), bytes)).toBe(0);
+  });
+
+  it('forwards an interrupt to the command', async () => {
+    const child = spawnPier(env, ['run', app, 'sh', '-c', 'trap "echo got INT; exit 3" INT; echo ready; while true; do sleep 1; done']);
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitFor(async () => output.includes('ready'), { what: 'the command to start' });
+
+    child.kill('SIGINT');
+
+    expect(asPierResult(await child)).toEqual({ exitCode: 3, stdout: 'ready\ngot INT\n', stderr: '' });
+    expect(await noRunContainers()).toBe(true);
   });
 
   it('passes -e values literally, with no shell expansion', async () => {
