@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHostApp, pierOk, psReport, statuses, tearDownApps, webPorts, type DynoStatus } from './support/apps.js';
-import { appContainers, buildFixtureImage, httpGet } from './support/docker.js';
+import { appContainers, buildFixtureImage, docker, httpGet, waitForHttp } from './support/docker.js';
 import { pierEnvironment, type PierEnvironment } from './support/pier.js';
 
 // Issue #3: a new container that fails its checks is stopped, its output printed and kept for
@@ -8,6 +8,7 @@ import { pierEnvironment, type PierEnvironment } from './support/pier.js';
 const app = 'e2e-failcheck';
 const good = 'e2e-failcheck-img:good';
 const failing = 'e2e-failcheck-img:failing';
+const workerFails = 'e2e-failcheck-img:worker-fails';
 let env: PierEnvironment;
 let before: Record<string, DynoStatus>;
 let failedOutput: { exitCode: number; stdout: string; stderr: string };
@@ -16,13 +17,14 @@ beforeAll(async () => {
   env = pierEnvironment();
   await buildFixtureImage(good, 'web-worker');
   await buildFixtureImage(failing, 'failing');
+  await buildFixtureImage(workerFails, 'worker-fails');
   await createHostApp(env, app, ['web=2', 'worker=1']);
   // The failing web has no healthchecks: the default uptime check (default-wait) catches it.
   await pierOk(env, ['checks:set', '--global', 'default-wait', '2']);
   await pierOk(env, ['deploy', app, good]);
   before = statuses(await psReport(env, app));
 }, 90_000);
-afterAll(() => tearDownApps(env, { apps: [app], images: [good, failing] }), 60_000);
+afterAll(() => tearDownApps(env, { apps: [app], images: [good, failing, workerFails] }), 60_000);
 
 describe('a deploy whose web fails its checks', () => {
   it('exits non-zero with "Could not start due to" and the container output between markers', async () => {
@@ -84,5 +86,40 @@ describe('a deploy whose web fails its checks', () => {
     const inspect = JSON.parse(await pierOk(env, ['ps:inspect', app])) as { Config: { Image: string } }[];
     expect(inspect.map((doc) => doc.Config.Image)).toEqual([good, good, good]);
     for (const port of Object.values(await webPorts(env, app))) expect((await httpGet(port)).status).toBe(200);
+  });
+});
+
+describe('a deploy whose worker fails after web passed (all-or-nothing)', () => {
+  const live = async () => (await appContainers(app, { all: false })).map((c) => `${c.name} ${c.id}`);
+
+  it('removes the new web containers and keeps the old ones live', async () => {
+    const before = await live();
+
+    const result = await env.pier(['deploy', app, workerFails]);
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain(' !     Could not start due to 1 failed checks (worker.1)\n');
+    expect(result.stdout).toContain('       All checks successful (web.2)\n');
+    expect(result.stdout).toMatch(new RegExp(`^ {7}Removing container ${app}\\.web\\.1\\.upcoming-\\d+ \\([0-9a-f]{12}\\) of the failed deploy$`, 'm'));
+    expect(await live()).toEqual(before);
+    expect((await appContainers(app)).filter((c) => c.name.startsWith(`${app}.web.`) && c.name.includes('upcoming'))).toEqual([]);
+    expect((await env.pier(['logs:failed', app])).stdout).toContain('worker dying\n');
+  });
+
+  it('with checks disabled for web, starts the old web containers again, restart policy included', async () => {
+    await pierOk(env, ['checks:disable', app, 'web']);
+    const before = await live();
+
+    const result = await env.pier(['deploy', app, workerFails]);
+    await pierOk(env, ['checks:enable', app]);
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('       Zero downtime is disabled, stopping currently running containers  (web)\n');
+    expect(result.stdout).toMatch(new RegExp(`^ {7}Starting old container ${app}\\.web\\.1 \\([0-9a-f]{12}\\) again$`, 'm'));
+    expect(await live()).toEqual(before);
+    for (const c of await appContainers(app, { all: false })) {
+      expect((await docker.getContainer(c.id).inspect()).HostConfig.RestartPolicy).toMatchObject({ Name: 'on-failure', MaximumRetryCount: 10 });
+    }
+    for (const port of Object.values(await webPorts(env, app))) expect((await waitForHttp(port)).body).toBe('hello from pier\n');
   });
 });
