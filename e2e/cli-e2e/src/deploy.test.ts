@@ -149,6 +149,21 @@ describe('bad input changes nothing', () => {
     expect(await psReport(env, app)).toEqual(report);
   });
 
+  it('deploy with an unreachable Docker engine: one line naming it, non-zero exit, containers and settings untouched', async () => {
+    const before = await snapshot();
+    const report = await psReport(env, app);
+    const scale = await pierOk(env, ['ps:scale', app]);
+
+    // Port 1 on loopback: nothing listens there (only loopback traffic, ever).
+    const result = await env.pier(['deploy', app, image], { env: { DOCKER_HOST: 'tcp://127.0.0.1:1' } });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/^ ! {5}Cannot reach the Docker engine at tcp:\/\/127\.0\.0\.1:1: .*\n$/);
+    expect(await snapshot()).toEqual(before);
+    expect(await psReport(env, app)).toEqual(report);
+    expect(await pierOk(env, ['ps:scale', app])).toBe(scale);
+  });
+
   it('deploy of an image with a bad Procfile: one line naming the Procfile, containers and scale untouched', async () => {
     const before = await snapshot();
     const scale = await pierOk(env, ['ps:scale', app]);
