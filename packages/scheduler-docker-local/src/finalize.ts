@@ -18,12 +18,23 @@ import { writeStoredRelease } from './state-files.js';
 /** Renames a replaced container to `<app>.<dyno>.<epoch>` (later epochs on a clash). */
 async function renameAside(rt: Runtime, container: { id: string; name: string }, base: string): Promise<void> {
   const epoch = unixSeconds(rt.clock);
-  for (let n = 0; n < 1000; n++) {
-    const name = `${base}.${epoch + n}`;
-    if (await rt.docker.renameContainer(container.id, name)) {
-      rt.log.verboseQuiet(`Renaming container (${shortId(container.id)}) ${container.name} to ${name}`);
-      return;
+  const attempt = async () => {
+    for (let n = 0; n < 1000; n++) {
+      const name = `${base}.${epoch + n}`;
+      if (await rt.docker.renameContainer(container.id, name)) {
+        rt.log.verboseQuiet(`Renaming container (${shortId(container.id)}) ${container.name} to ${name}`);
+        return;
+      }
     }
+  };
+  try {
+    await attempt();
+  } catch {
+    // The engine cannot rename a crash-looping ("restarting") container: its network sandbox is
+    // gone between restarts. The container is being replaced, so end its restart loop and retry.
+    await rt.docker.updateRestartPolicy(container.id, { Name: 'no' }).catch(() => {});
+    await rt.docker.stopContainer(container.id, 1).catch(() => {});
+    await attempt();
   }
 }
 
@@ -32,6 +43,25 @@ function undefinedTypes(session: DeploySession, processType: string | undefined)
   if (processType !== undefined) return [];
   const defined = new Set(session.release.processes.map((p) => p.type));
   return [...session.live.values()].filter((c) => !defined.has(c.type));
+}
+
+/** Moves each replaced container aside and gives its live name to the new one, dyno by dyno. */
+async function swapIn(rt: Runtime, session: DeploySession, ordered: DeploySession['passed']): Promise<void> {
+  const { docker, log } = rt;
+  const { app } = session;
+  for (const fresh of ordered) {
+    const liveName = containerName(app, fresh.type, fresh.index);
+    const previous = session.live.get(fresh.dyno);
+    if (previous) {
+      log.verboseQuiet(`Found previous container(s) (${shortId(previous.id)}) named ${liveName}`);
+      await renameAside(rt, previous, liveName);
+    }
+    if (await docker.renameContainer(fresh.id, liveName)) {
+      log.verboseQuiet(`Renaming container ${fresh.name} (${shortId(fresh.id)}) to ${liveName}`);
+    } else {
+      log.warn(`Failed to rename container ${fresh.name} (${shortId(fresh.id)}) to ${liveName}: the name is taken`);
+    }
+  }
 }
 
 export async function finalizeDeploy(rt: Runtime, session: DeploySession, processType: string | undefined): Promise<void> {
@@ -50,18 +80,15 @@ export async function finalizeDeploy(rt: Runtime, session: DeploySession, proces
   await registerRetired(rt.root, old.map((c) => ({ app, id: c.id, at: retireAt })));
 
   const ordered = [...session.passed].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.index - b.index));
-  for (const fresh of ordered) {
-    const liveName = containerName(app, fresh.type, fresh.index);
-    const previous = session.live.get(fresh.dyno);
-    if (previous) {
-      log.verboseQuiet(`Found previous container(s) (${shortId(previous.id)}) named ${liveName}`);
-      await renameAside(rt, previous, liveName);
+  try {
+    await swapIn(rt, session, ordered);
+  } catch (error) {
+    // Whatever could not be swapped in must not keep running under an `upcoming` name.
+    for (const fresh of ordered) {
+      const info = await docker.inspectContainer(fresh.id).catch(() => null);
+      if (info && info.name.includes('.upcoming-')) await docker.removeContainer(fresh.id).catch(() => {});
     }
-    if (await docker.renameContainer(fresh.id, liveName)) {
-      log.verboseQuiet(`Renaming container ${fresh.name} (${shortId(fresh.id)}) to ${liveName}`);
-    } else {
-      log.warn(`Failed to rename container ${fresh.name} (${shortId(fresh.id)}) to ${liveName}: the name is taken`);
-    }
+    throw error;
   }
   for (const gone of [...session.orphans, ...leftovers]) await renameAside(rt, gone, containerName(app, gone.type, gone.index));
 
