@@ -74,6 +74,41 @@ describe('deploy (fake engine)', () => {
     expect(t.docker.byName('shop.web.1')!.spec.Image).toBe('shop:2');
   });
 
+  it('a crash-looping old container that refuses a rename is stopped, then moved aside', async () => {
+    await deploy(release([processSpec('web', 1)]));
+    const crashing = t.docker.byName('shop.web.1')!;
+    const rename = t.docker.renameContainer.bind(t.docker);
+    let refused = 0;
+    t.docker.renameContainer = async (id, name) => {
+      // What the engine does to a "restarting" container: its network sandbox is gone.
+      if (id === crashing.id && crashing.restartPolicy?.Name !== 'no') {
+        refused++;
+        throw new Error('sandbox 109f2ba36a94 not found');
+      }
+      return rename(id, name);
+    };
+
+    await deploy(release([processSpec('web', 1)], { image: 'shop:2' }));
+
+    expect(refused).toBe(1);
+    expect(t.docker.byName('shop.web.1')!.id).not.toBe(crashing.id);
+    expect(crashing.name).toMatch(/^shop\.web\.1\.\d+$/);
+    expect(t.docker.names().filter((n) => n.includes('upcoming'))).toEqual([]);
+  });
+
+  it('a swap that fails removes the new containers still named upcoming', async () => {
+    await deploy(release([processSpec('web', 1)]));
+    const rename = t.docker.renameContainer.bind(t.docker);
+    t.docker.renameContainer = async (id, name) => {
+      if (name === 'shop.web.1') throw new Error('engine error');
+      return rename(id, name);
+    };
+
+    await expect(deploy(release([processSpec('web', 1)], { image: 'shop:2' }))).rejects.toThrow('engine error');
+
+    expect(t.docker.names().filter((n) => n.includes('upcoming'))).toEqual([]);
+  });
+
   it('waitToRetireSeconds 0 stops and removes the old containers during the deploy', async () => {
     const r = release([processSpec('web', 1)], { waitToRetireSeconds: 0 });
     await deploy(r);
