@@ -20,7 +20,7 @@ beforeAll(async () => {
   await buildFixtureImage(workerFails, 'worker-fails');
   await createHostApp(env, app, ['web=2', 'worker=1']);
   // The failing web has no healthchecks: the default uptime check (default-wait) catches it.
-  await pierOk(env, ['checks:set', '--global', 'default-wait', '2']);
+  await pierOk(env, ['checks:set', '--global', 'default-wait', '1']);
   await pierOk(env, ['deploy', app, good]);
   before = statuses(await psReport(env, app));
 }, 90_000);
