@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fakeNpm, schedulerSource, seedPluginsPrefix, writePluginFolder } from '../test-support/plugin-fixtures.js';
 import { pierSandbox, type PierSandbox } from '../test-support/pier-in-process.js';
@@ -16,6 +17,9 @@ beforeEach(async () => {
 });
 afterEach(() => sandbox.dispose());
 
+// Read, not written down: a release bumps it, and the row must still match.
+const nullVersion = (createRequire(import.meta.url)('@pier/scheduler-null/package.json') as { version: string }).version;
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const prefix = () => join(sandbox.root, 'plugins');
 const registryText = () => readFileSync(join(prefix(), 'registry.json'), 'utf8');
 const listLine = async (name: string) => (await sandbox.pier('plugin:list')).stdout.split('\n').find((l) => l.startsWith(name));
@@ -27,7 +31,7 @@ describe('plugin:list', () => {
     expect(result.exitCode).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^NAME +VERSION +KIND +API +ENABLED +STATUS$/);
-    expect(lines).toContainEqual(expect.stringMatching(/^@pier\/scheduler-null +0\.1\.0 +scheduler \(null\) +1 +true +builtin$/));
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^@pier/scheduler-null +${escaped(nullVersion)} +scheduler \\(null\\) +1 +true +builtin$`)));
     expect(lines.at(-1)).toMatch(/^@acme\/pier-scheduler-k3s +1\.0\.0 +scheduler \(k3s\) +1 +true +loaded$/);
   });
 
