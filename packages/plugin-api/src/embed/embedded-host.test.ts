@@ -94,6 +94,24 @@ describe('createEmbeddedHost', () => {
     });
   });
 
+  it.each(['foo', 'constructor', '__proto__'])('refuses the unknown method %j with a PierError listing the methods', async (method) => {
+    const memo = (await createEmbeddedHost({ root: '/x', plugins: [memoScheduler()], io: captureIO().io })).scheduler('memo');
+    const unknown = method as 'logs';
+    const expected = { code: ErrorCodes.USAGE, message: expect.stringMatching(new RegExp(`^${method} is not a scheduler method \\(methods: deploy, stop, `)) };
+
+    expect(() => memo.supports(unknown)).toThrow(expect.objectContaining(expected));
+    await expect(memo.call(unknown, { app: 'blog' })).rejects.toMatchObject(expected);
+  });
+
+  it('refuses an app name a scheduler would turn into a path outside its data', async () => {
+    const memo = (await createEmbeddedHost({ root: '/x', plugins: [memoScheduler()], io: captureIO().io })).scheduler('memo');
+
+    await expect(memo.deploy('../../escaped', release)).rejects.toMatchObject({
+      code: ErrorCodes.TRIGGER_CONTRACT,
+      message: expect.stringContaining('app: must be a valid app name'),
+    });
+  });
+
   it('refuses a scheduler that is not registered, listing the registered ones', async () => {
     const host = await createEmbeddedHost({ root: '/x', plugins: [memoScheduler()], io: captureIO().io });
 

@@ -37,7 +37,7 @@ export interface EmbeddedScheduler {
   isDeployed(app: string): Promise<boolean>;
   /** What `apps:destroy` asks of a scheduler: stop and remove the processes, then drop its data for the app. */
   destroy(app: string): Promise<void>;
-  /** Whether the scheduler implements a capability (e.g. `logs`). */
+  /** Whether the scheduler implements a capability (e.g. `logs`); an unknown method name is a PIER_ERR_USAGE error. */
   supports(method: SchedulerMethod): boolean;
   /** Any capability by method name, with the trigger's input; fails with PIER_ERR_SCHEDULER_UNSUPPORTED when missing. */
   call<M extends SchedulerMethod>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
@@ -94,14 +94,24 @@ export async function createEmbeddedHost(options: EmbeddedHostOptions): Promise<
   };
 }
 
+const methods = Object.keys(schedulerTriggers) as SchedulerMethod[];
+
+/** JavaScript callers get no compile-time check of the method name: refuse an unknown one clearly. */
+function triggerOf(method: SchedulerMethod) {
+  if (!Object.hasOwn(schedulerTriggers, method)) {
+    throw new PierError(ErrorCodes.USAGE, `${String(method)} is not a scheduler method (methods: ${methods.join(', ')})`);
+  }
+  return schedulerTriggers[method];
+}
+
 function embeddedScheduler(bus: TriggerBus, name: string): EmbeddedScheduler {
-  const supports = (method: SchedulerMethod) => bus.keys(schedulerTriggers[method]).includes(name);
+  const supports = (method: SchedulerMethod) => bus.keys(triggerOf(method)).includes(name);
   async function call<M extends SchedulerMethod>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
     if (!supports(method)) {
       throw new PierError(ErrorCodes.SCHEDULER_UNSUPPORTED, `Scheduler ${name} does not support ${method}`);
     }
     // The Record of triggers loses the link between a method and its trigger's types.
-    return bus.keyed(schedulerTriggers[method], name, input as never) as Promise<MethodOutput<M>>;
+    return bus.keyed(triggerOf(method), name, input as never) as Promise<MethodOutput<M>>;
   }
 
   return {

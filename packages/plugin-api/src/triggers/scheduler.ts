@@ -1,3 +1,4 @@
+import { GLOBAL_SCOPE, LEGACY_APP_NAME_PATTERN } from '../apps/app-name.js';
 import { defineTrigger, type Zod } from '../bus/define-trigger.js';
 import { appStatusSchema, releaseSchema } from '../scheduler/release.js';
 
@@ -8,8 +9,11 @@ import { appStatusSchema, releaseSchema } from '../scheduler/release.js';
  * Dokku, may still change before 1.0.
  */
 
-const app = (z: Zod) => z.string().min(1);
+// The rule of the app:* triggers. Schedulers use app names as file, container and resource
+// names, so a name like `../x` from an embedding program or another plugin must never reach one.
+const app = (z: Zod) => z.string().regex(LEGACY_APP_NAME_PATTERN, 'must be a valid app name');
 const appInput = (z: Zod) => z.object({ app: app(z) });
+const appOrGlobalInput = (z: Zod) => z.object({ app: z.union([app(z), z.literal(GLOBAL_SCOPE)]) });
 const optionalAppInput = (z: Zod) => z.object({ app: app(z).optional() });
 const exitStatus = (z: Zod) => z.object({ exitCode: z.number().int().min(0).max(255) });
 
@@ -19,7 +23,7 @@ export const schedulerDetect = defineTrigger({
   kind: 'first',
   description: 'Name the scheduler selected for an app (or --global).',
   since: '0.1.0',
-  schemas: (z) => ({ input: appInput(z), output: z.string() }),
+  schemas: (z) => ({ input: appOrGlobalInput(z), output: z.string() }),
 });
 
 /** Kind: keyed. Tapped by `defineScheduler` for every scheduler; its keys are the installed schedulers. */
