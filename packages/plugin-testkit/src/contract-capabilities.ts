@@ -51,10 +51,12 @@ export function describeCapabilityContract(run: ContractRun): void {
       const missing = optionalMethods.filter((m) => !host.bus.keys(schedulerTriggers[m]).includes(scheduler));
 
       for (const method of missing) {
-        const attempt = dispatchToScheduler(host.bus, schedulerTriggers[method], { app } as never, `test:${method}`);
+        // Named after the trigger, as a command is named after the capability it needs.
+        const command = schedulerTriggers[method].id;
+        const attempt = dispatchToScheduler(host.bus, schedulerTriggers[method], { app } as never, command);
         await expect(attempt).rejects.toMatchObject({
           code: ErrorCodes.SCHEDULER_UNSUPPORTED,
-          message: `Scheduler ${scheduler} does not support test:${method}`,
+          message: `Scheduler ${scheduler} does not support ${command}`,
         });
       }
     });

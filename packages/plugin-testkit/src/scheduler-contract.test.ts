@@ -11,6 +11,10 @@ import { fileScheduler } from './test-support/file-scheduler.js';
 // The suite itself, against a scheduler that keeps state on disk and cleans up after itself.
 describeSchedulerContract('files', () => ({ plugin: fileScheduler() }), { tracksDeployments: true });
 
+// The smallest scheduler the contract allows: the four required methods and nothing else (no
+// imageInfo). It must pass, pier deploy's path included.
+describeSchedulerContract('required-only', () => ({ plugin: recordingScheduler('required-only').plugin }), { tracksDeployments: false });
+
 describe('contract building blocks', () => {
   it('calls every scheduler method in the capability check, deploy first', () => {
     expect([...contractCallOrder].sort()).toEqual(Object.keys(schedulerTriggers).sort());

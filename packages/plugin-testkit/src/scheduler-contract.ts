@@ -2,6 +2,7 @@ import { afterEach, describe } from '@jest/globals';
 import type { PierPlugin, Release } from '@pier/plugin-api';
 import { describeCapabilityContract } from './contract-capabilities.js';
 import type { SchedulerMethod, SchedulerMethodInput } from './contract-inputs.js';
+import { describeDeployPathContract } from './contract-deploy-path.js';
 import { describeLifecycleContract } from './contract-lifecycle.js';
 import { describeRegistrationContract } from './contract-registration.js';
 import { fixedSchedulerSelection } from './recording-scheduler.js';
@@ -54,7 +55,8 @@ export interface ContractRun {
  * The contract every Pier scheduler passes, first- or third-party. It registers the scheduler in
  * a test host that validates every trigger input and output against the plugin-api schemas, and
  * checks: registration under its name, schema-valid answers from every capability it
- * implements, the documented error for every capability it lacks, and the app lifecycle
+ * implements, the documented error for every capability it lacks, `pier deploy`'s path (image
+ * info or its fallback, then the release), and the app lifecycle
  * (deploy/stop, destroy, rename, clone) leaving nothing of an app behind.
  */
 export function describeSchedulerContract(
@@ -90,6 +92,7 @@ export function describeSchedulerContract(
 
     describeRegistrationContract(run);
     describeCapabilityContract(run);
+    describeDeployPathContract(run);
     describeLifecycleContract(run);
   });
 }

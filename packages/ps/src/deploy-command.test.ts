@@ -238,15 +238,5 @@ describe('deploy <app> <image>', () => {
       expect(await h.run('deploy', 'blog', 'blog:1')).toEqual({ exitCode: 1, stdout: '', stderr: ' !     App blog is locked by ps:restart\n' });
       expect(h.scheduler.calls).toEqual([]);
     });
-
-    it('names the scheduler when it cannot read images', async () => {
-      h = await psHost({ without: ['imageInfo'] });
-
-      expect(await h.run('deploy', 'blog', 'blog:1')).toEqual({
-        exitCode: 1,
-        stdout: '',
-        stderr: ' !     Scheduler docker-local does not support deploy\n',
-      });
-    });
   });
 });

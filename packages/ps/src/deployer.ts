@@ -12,8 +12,8 @@
 import {
   appPostDeploy,
   dispatchToScheduler,
+  inspectImage,
   schedulerDeploy,
-  schedulerImageInfo,
   schedulerIsDeployed,
   selectedScheduler,
   type PluginContext,
@@ -78,9 +78,15 @@ export function createDeployer(context: PluginContext) {
     return true;
   }
 
-  /** The Procfile and app.json of an image, validated before anything changes. */
+  /**
+   * The Procfile and app.json of an image, validated before anything changes. A scheduler that
+   * cannot read images gets the fallback: no Procfile, no app.json (see inspectImage).
+   */
   async function readImage(app: string, image: string, command: string): Promise<{ raw: ReleaseSource; parsed: ParsedSource }> {
-    const info = await dispatchToScheduler(bus, schedulerImageInfo, { app, image }, command);
+    const { info, inspected } = await inspectImage(bus, app, image, command);
+    if (!inspected) {
+      log.verbose(`The ${await selectedScheduler(bus, app)} scheduler does not read images: no Procfile or app.json, web runs the image's own command`);
+    }
     const procfile = info.procfile === null ? null : parseProcfile(info.procfile);
     const appJson = info.appJson === null ? { appJson: EMPTY_APP_JSON, warnings: [] } : parseAppJson(info.appJson);
     for (const warning of appJson.warnings) log.warn(warning);

@@ -28,7 +28,9 @@ type Method<T extends TriggerOfKind<'keyed'>> = (input: InputOf<T>) => Promise<O
 /**
  * The methods a scheduler implements. The first four are required (every scheduler must be able
  * to deploy, stop and report an app); the others are capabilities: leaving one out means the
- * matching command fails with "Scheduler <name> does not support <command>".
+ * matching command fails with "Scheduler <name> does not support <command>". `imageInfo` is the
+ * exception: without it `pier deploy` still works, reading no Procfile or app.json from the image
+ * (see inspectImage).
  */
 export interface SchedulerImplementation {
   deploy: Method<typeof schedulerDeploy>;

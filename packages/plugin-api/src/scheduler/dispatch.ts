@@ -3,6 +3,7 @@ import type { TriggerBus } from '../bus/trigger-bus.js';
 import { ErrorCodes, PierError } from '../errors/index.js';
 import { GLOBAL_SCOPE } from '../apps/app-name.js';
 import { schedulerDetect, schedulerInfo } from '../triggers/scheduler.js';
+import { SchedulerUnsupportedError } from './unsupported.js';
 
 /** The scheduler selected for an app, or the global one when `app` is undefined. */
 export async function selectedScheduler(bus: TriggerBus, app: string | undefined): Promise<string> {
@@ -32,7 +33,7 @@ export async function dispatchToScheduler<T extends TriggerOfKind<'keyed'>>(
     );
   }
   if (!bus.keys(trigger).includes(scheduler)) {
-    throw new PierError(ErrorCodes.SCHEDULER_UNSUPPORTED, `Scheduler ${scheduler} does not support ${command}`);
+    throw new SchedulerUnsupportedError(scheduler, trigger, command);
   }
   return bus.keyed(trigger, scheduler, input);
 }

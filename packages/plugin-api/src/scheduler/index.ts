@@ -5,6 +5,8 @@ export {
   type SchedulerDefinition,
   type SchedulerImplementation,
 } from './define-scheduler.js';
+export { inspectImage, uninspectedImage, type ImageInfo, type InspectedImage } from './image-info.js';
+export { SchedulerUnsupportedError } from './unsupported.js';
 export { dispatchToScheduler, installedSchedulers, selectedScheduler } from './dispatch.js';
 export {
   appStatusSchema,

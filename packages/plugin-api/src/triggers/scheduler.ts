@@ -38,7 +38,11 @@ export const schedulerInfo = defineTrigger({
   }),
 });
 
-/** Kind: keyed. Invoked by: deploy, before building a release. Reads the Procfile and app.json inside the image. */
+/**
+ * Kind: keyed. Invoked by: `deploy` and `ps:rebuild`, before building a release (see inspectImage).
+ * Reads the Procfile and app.json inside the image. Optional: for a scheduler without it the deploy
+ * uses the reference as the id and reads nothing (web runs the image's own command).
+ */
 export const schedulerImageInfo = defineTrigger({
   id: 'scheduler:image-info',
   kind: 'keyed',
