@@ -65,7 +65,7 @@ export function checksCommands(context: PluginContext): CommandTopic {
         usage: 'checks:set [--global|<app>] <key> <value>',
         description: 'Set or clear a checks property for an app',
         async run({ args }) {
-          const { global, app, key } = parsePropertySetArgs(args);
+          const { global, app, key } = parsePropertySetArgs(args, 'bash');
           if (!global && GLOBAL_ONLY_KEYS.includes(key)) {
             await verifyApp(bus, app);
             throw new PierError(ErrorCodes.PROPERTY_INVALID, `Key ${key} can only be specified globally`);

@@ -121,6 +121,6 @@ describe('--parallel without a value', () => {
   it('is a usage error, not a silent single-app run', async () => {
     h = await psHost();
 
-    expect(await h.run('ps:stop', '--parallel', '--all')).toEqual({ exitCode: 1, stdout: '', stderr: ' !     flag --parallel needs a value\n' });
+    expect(await h.run('ps:stop', '--parallel', '--all')).toEqual({ exitCode: 1, stdout: '', stderr: ' !     flag needs an argument: --parallel\n' });
   });
 });

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from '../errors/index.js';
+import { normalizeFlags } from './pflag-args.js';
 
 /** A flag declaration: `{ type: 'boolean' }`, `{ type: 'string', short: 'n', multiple: true }`. */
 export interface FlagSpec {
@@ -22,25 +22,14 @@ export interface ParsedCommandArgs<O extends Record<string, FlagSpec>> {
 }
 
 /**
- * `node:util` parseArgs with flags accepted anywhere (like Dokku's pflag) and its errors turned
- * into one-line usage errors, e.g. `unknown flag: --colour`. A literal `--` ends the flags.
+ * Flags accepted anywhere among the arguments, read and reported like Dokku's pflag (see
+ * normalizeFlags: `unknown flag: --colour`, `unknown shorthand flag: 'l' in -l`, `flag needs an
+ * argument: --format`), then parsed with `node:util` parseArgs. A literal `--` ends the flags.
  */
 export function parseCommandArgs<const O extends Record<string, FlagSpec>>(
   args: readonly string[],
   options: O,
 ): ParsedCommandArgs<O> {
-  try {
-    const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-    return { values: parsed.values as ParsedCommandArgs<O>['values'], positionals: parsed.positionals };
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const message = (error as Error).message;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      throw new UsageError(`unknown flag: ${/'([^']+)'/.exec(message)?.[1] ?? message}`);
-    }
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw new UsageError(`flag ${/--[\w-]+/.exec(message)?.[0] ?? message} needs a value`);
-    }
-    throw error;
-  }
+  const parsed = parseArgs({ args: normalizeFlags(args, options), options, allowPositionals: true, strict: true });
+  return { values: parsed.values as ParsedCommandArgs<O>['values'], positionals: parsed.positionals };
 }

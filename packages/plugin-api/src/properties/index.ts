@@ -4,5 +4,6 @@ export {
   parsePropertySetArgs,
   runPropertySetCommand,
   type ParsedPropertySetArgs,
+  type PropertySetDialect,
   type PropertySetOptions,
 } from './property-set-command.js';
