@@ -1,6 +1,5 @@
 import {
-  ErrorCodes,
-  PierError,
+  SchedulerNotInstalledError,
   definePlugin,
   installedSchedulers,
   propertyClient,
@@ -34,12 +33,7 @@ export function scheduler(): PierPlugin {
       function checkInstalled(key: string, value: string) {
         if (key !== 'selected') return;
         const installed = installedSchedulers(bus);
-        if (!installed.includes(value)) {
-          throw new PierError(
-            ErrorCodes.SCHEDULER_NOT_INSTALLED,
-            `Scheduler ${value} is not installed; installed schedulers: ${installed.join(', ')}`,
-          );
-        }
+        if (!installed.includes(value)) throw new SchedulerNotInstalledError(value, installed);
       }
 
       registerCommands(context, {

@@ -66,7 +66,7 @@ describe('dispatchToScheduler', () => {
 
     await expect(dispatchToScheduler(host.bus, schedulerStop, { app: 'blog', removeContainers: false }, 'ps:stop')).rejects.toMatchObject({
       code: ErrorCodes.SCHEDULER_NOT_INSTALLED,
-      message: 'Scheduler k3s is not installed (installed: demo); select another with scheduler:set',
+      message: 'Scheduler k3s is not installed; installed schedulers: demo',
     });
   });
 });

@@ -14,6 +14,16 @@ export function installedSchedulers(bus: TriggerBus): string[] {
   return bus.keys(schedulerInfo);
 }
 
+/** The one wording for a scheduler that is selected (or being selected) but not installed. */
+export class SchedulerNotInstalledError extends PierError {
+  constructor(
+    readonly scheduler: string,
+    installed: readonly string[],
+  ) {
+    super(ErrorCodes.SCHEDULER_NOT_INSTALLED, `Scheduler ${scheduler} is not installed; installed schedulers: ${installed.join(', ') || 'none'}`);
+  }
+}
+
 /**
  * Sends a scheduler trigger to the app's selected scheduler only (no broadcast-and-ignore).
  * `command` names the user's command in the error when the scheduler lacks the capability.
@@ -26,12 +36,7 @@ export async function dispatchToScheduler<T extends TriggerOfKind<'keyed'>>(
 ): Promise<OutputOf<T>> {
   const scheduler = await selectedScheduler(bus, input.app);
   const installed = installedSchedulers(bus);
-  if (!installed.includes(scheduler)) {
-    throw new PierError(
-      ErrorCodes.SCHEDULER_NOT_INSTALLED,
-      `Scheduler ${scheduler} is not installed (installed: ${installed.join(', ') || 'none'}); select another with scheduler:set`,
-    );
-  }
+  if (!installed.includes(scheduler)) throw new SchedulerNotInstalledError(scheduler, installed);
   if (!bus.keys(trigger).includes(scheduler)) {
     throw new SchedulerUnsupportedError(scheduler, trigger, command);
   }

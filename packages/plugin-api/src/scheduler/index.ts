@@ -7,7 +7,7 @@ export {
 } from './define-scheduler.js';
 export { inspectImage, uninspectedImage, type ImageInfo, type InspectedImage } from './image-info.js';
 export { SchedulerUnsupportedError } from './unsupported.js';
-export { dispatchToScheduler, installedSchedulers, selectedScheduler } from './dispatch.js';
+export { SchedulerNotInstalledError, dispatchToScheduler, installedSchedulers, selectedScheduler } from './dispatch.js';
 export {
   appStatusSchema,
   healthcheckSchema,
