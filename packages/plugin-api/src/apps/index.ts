@@ -1,6 +1,8 @@
 export {
+  APP_NAME_MAX_LENGTH,
   APP_NAME_PATTERN,
   AppNameMissingError,
+  AppNameTooLongError,
   AppNotFoundError,
   GLOBAL_SCOPE,
   INVALID_APP_NAME_MESSAGE,
