@@ -86,7 +86,8 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
         exitCode = result?.exitCode ?? 0;
       } catch (error) {
         if (!isPierError(error)) throw error;
-        io.stderr.write(` !     ${error.message}\n`);
+        // As the CLI prints it: one line per message line, prefixed unless the error is plain.
+        for (const line of error.message.split('\n')) io.stderr.write(error.plain ? `${line}\n` : ` !     ${line}\n`);
         exitCode = exitCodeFor(error.code);
       }
       return { exitCode, stdout: io.stdoutText(), stderr: io.stderrText() };

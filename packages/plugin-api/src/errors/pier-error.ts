@@ -1,5 +1,14 @@
 import { ErrorCodes, type ErrorCode } from './error-codes.js';
 
+export interface PierErrorOptions {
+  cause?: unknown;
+  /**
+   * Print the message as is, without the ` !     ` prefix (Dokku prints a few failures with its
+   * plain `LogStderr`, e.g. `Confirmation did not match test. Aborted.`). The CLI decides how.
+   */
+  plain?: boolean;
+}
+
 /**
  * Base class of every error Pier raises on purpose. The message is written for the user (one
  * line, says what failed and how to fix it); `code` is for programs.
@@ -8,13 +17,15 @@ export class PierError extends Error {
   override name = 'PierError';
   /** Brand checked by {@link isPierError}: instanceof fails across two copies of this package. */
   readonly $$type = '@pier/error' as const;
+  readonly plain: boolean;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options: PierErrorOptions = {},
   ) {
-    super(message, options);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.plain = options.plain ?? false;
   }
 }
 

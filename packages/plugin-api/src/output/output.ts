@@ -33,6 +33,8 @@ export interface Output {
   line(text: string): void;
   /** Text as is on stdout. */
   write(text: string): void;
+  /** Text followed by a newline on stderr, unprefixed (Dokku's `LogStderr`). */
+  stderrLine(text: string): void;
   readonly quiet: boolean;
 }
 
@@ -66,5 +68,6 @@ export function createOutput(io: Pick<PluginIO, 'stdout' | 'stderr'>, options: O
     },
     line: out,
     write: (text) => void io.stdout.write(text),
+    stderrLine: err,
   };
 }
