@@ -2,12 +2,14 @@ import { exitCodeFor, isPierError, type Output } from '@pier/plugin-api';
 
 /**
  * The one place where errors become output and exit statuses: ` !     <message>` on stderr (one
- * line per line of the message) and the code's exit status. Unexpected errors are bugs: their
- * stack is shown with --trace.
+ * line per line of the message; without the prefix for a plain error) and the code's exit
+ * status. Unexpected errors are bugs: their stack is shown with --trace.
  */
 export function reportError(error: unknown, log: Output, trace: boolean): number {
   if (isPierError(error)) {
-    for (const line of error.message.split('\n')) log.warn(line);
+    // `plain` may be missing on errors from an older copy of plugin-api in a third-party plugin.
+    const print = error.plain === true ? log.stderrLine : log.warn;
+    for (const line of error.message.split('\n')) print(line);
     if (trace && error.cause instanceof Error && error.cause.stack) log.debug(error.cause.stack);
     return exitCodeFor(error.code);
   }
