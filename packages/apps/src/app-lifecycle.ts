@@ -1,17 +1,21 @@
 import {
   ErrorCodes,
   PierError,
+  SchedulerNotInstalledError,
   appPostCreate,
   appPostDelete,
   appPreDelete,
   assertNewAppName,
-  dispatchToScheduler,
-  isPierError,
+  installedSchedulers,
+  messageOf,
   propertyClient,
   schedulerPostDelete,
   schedulerRetire,
   schedulerStop,
+  selectedScheduler,
+  type InputOf,
   type PluginContext,
+  type TriggerOfKind,
 } from '@pier/plugin-api';
 import type { AppRegistry } from './app-registry.js';
 import { appProperties } from './app-properties.js';
@@ -19,24 +23,41 @@ import { appProperties } from './app-properties.js';
 export interface AppLifecycle {
   /** Dokku's createApp: name rules, "Name is already taken", `-----> Creating <app>...`, post-create. */
   create(app: string | undefined): Promise<void>;
-  /** Dokku's destroyApp, minus the confirmation and the lock (callers own both). */
-  destroy(app: string): Promise<void>;
+  /**
+   * Dokku's destroyApp, minus the confirmation and the lock (callers own both). When the
+   * scheduler fails to stop the app (an unreachable engine), nothing of the app has been removed
+   * yet: `onStopFailed` runs then, before the error is passed on (apps:rename rolls back with it).
+   */
+  destroy(app: string, onStopFailed?: () => Promise<void>): Promise<void>;
+  /** Removes an app that was created but never ran (apps:rename undoing its new app): no scheduler step, no output. */
+  discard(app: string): Promise<void>;
 }
+
+type SchedulerStep = <T extends TriggerOfKind<'keyed'>>(trigger: T, input: InputOf<T>) => Promise<void>;
 
 export function createAppLifecycle(context: PluginContext, registry: AppRegistry): AppLifecycle {
   const { bus, log } = context;
   const props = propertyClient(bus, appProperties);
 
-  /** Scheduler cleanup must not make an app undeletable: a missing scheduler or capability is skipped. */
-  async function schedulerStep(step: () => Promise<unknown>): Promise<void> {
-    try {
-      await step();
-    } catch (error) {
-      if (!isPierError(error)) throw error;
-      if (error.code === ErrorCodes.SCHEDULER_UNSUPPORTED) return;
-      if (error.code === ErrorCodes.SCHEDULER_NOT_INSTALLED) log.warn(`${error.message}; skipping its cleanup`);
-      else throw error;
+  /**
+   * Scheduler cleanup must not make an app undeletable: a scheduler that is not installed (k3s
+   * carried over from Dokku) is named once and skipped, a capability it lacks is skipped.
+   */
+  async function schedulerSteps(app: string): Promise<SchedulerStep> {
+    const scheduler = await selectedScheduler(bus, app);
+    const installed = installedSchedulers(bus);
+    if (!installed.includes(scheduler)) {
+      log.warn(`${new SchedulerNotInstalledError(scheduler, installed).message}; skipping its cleanup`);
+      return async () => {};
     }
+    return async (trigger, input) => {
+      if (bus.keys(trigger).includes(scheduler)) await bus.keyed(trigger, scheduler, input);
+    };
+  }
+
+  async function discard(app: string): Promise<void> {
+    await bus.notify(appPostDelete, { app });
+    await registry.remove(app);
   }
 
   return {
@@ -45,19 +66,35 @@ export function createAppLifecycle(context: PluginContext, registry: AppRegistry
       if (await registry.exists(app)) throw new PierError(ErrorCodes.APP_EXISTS, 'Name is already taken');
       log.info1Quiet(`Creating ${app}...`);
       await registry.create(app);
-      await props.set(app, 'created-at', String(Math.floor(Date.now() / 1000)));
-      await bus.notify(appPostCreate, { app });
+      try {
+        await props.set(app, 'created-at', String(Math.floor(Date.now() / 1000)));
+        await bus.notify(appPostCreate, { app });
+      } catch (error) {
+        await discard(app);
+        throw error;
+      }
     },
 
-    async destroy(app) {
+    async destroy(app, onStopFailed) {
       log.info1(`Destroying ${app} (including all add-ons)`);
-      await bus.notify(appPreDelete, { app });
-      await schedulerStep(() => dispatchToScheduler(bus, schedulerStop, { app, removeContainers: true }, 'apps:destroy'));
-      await schedulerStep(() => dispatchToScheduler(bus, schedulerPostDelete, { app }, 'apps:destroy'));
+      const step = await schedulerSteps(app);
+      try {
+        await bus.notify(appPreDelete, { app });
+        await step(schedulerStop, { app, removeContainers: true });
+        await step(schedulerPostDelete, { app });
+      } catch (error) {
+        // The scheduler's failure is the one to report; a failed undo is only added to it.
+        await onStopFailed?.().catch((undo: unknown) => log.warn(`Could not undo the changes: ${messageOf(undo)}`));
+        throw error;
+      }
       await bus.notify(appPostDelete, { app });
+      // Dokku's DockerCleanup; the scheduler's post-delete has removed the app's containers.
+      log.info1('Cleaning up...');
       log.info1('Retiring old containers and images');
-      await schedulerStep(() => dispatchToScheduler(bus, schedulerRetire, { app }, 'apps:destroy'));
+      await step(schedulerRetire, { app });
       await registry.remove(app);
     },
+
+    discard,
   };
 }

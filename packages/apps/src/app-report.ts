@@ -1,6 +1,6 @@
 import type { PropertyClient } from '@pier/plugin-api';
 import type { AppRegistry } from './app-registry.js';
-import type { createAppLocks } from './app-lock.js';
+import type { AppLocks } from './app-lock.js';
 
 type AppKeys = 'created-at' | 'deploy-source' | 'deploy-source-metadata';
 
@@ -8,7 +8,7 @@ type AppKeys = 'created-at' | 'deploy-source' | 'deploy-source-metadata';
 export async function collectAppReport(
   app: string,
   registry: AppRegistry,
-  locks: ReturnType<typeof createAppLocks>,
+  locks: AppLocks,
   props: PropertyClient<AppKeys>,
 ) {
   const [createdAt, source, metadata, locked] = await Promise.all([

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appPostCreate, appPostDelete, definePlugin, propertySet } from '@pier/plugin-api';
+import { ErrorCodes, PierError, appPostCreate, appPostDelete, definePlugin, propertySet } from '@pier/plugin-api';
 import {
   createTestHost,
   fixedSchedulerSelection,
@@ -26,11 +26,15 @@ const eventLog = () =>
     },
   });
 
-async function setup(options: { stdin?: string; quiet?: boolean } = {}) {
+async function setup(options: { stdin?: string; quiet?: boolean; selected?: string; stop?: () => void } = {}) {
   events = [];
-  scheduler = recordingScheduler('docker-local', { postDelete: () => undefined, retire: () => undefined });
+  scheduler = recordingScheduler('docker-local', {
+    postDelete: () => undefined,
+    retire: () => undefined,
+    ...(options.stop ? { stop: options.stop } : {}),
+  });
   host = await createTestHost({
-    plugins: [apps(), fixedSchedulerSelection('docker-local'), scheduler.plugin, eventLog()],
+    plugins: [apps(), fixedSchedulerSelection(options.selected ?? 'docker-local'), scheduler.plugin, eventLog()],
     fakeApps: false,
     ...options,
   });
@@ -52,6 +56,7 @@ describe('apps:create', () => {
     ['an uppercase name', ['Blog'], 'App name must begin with lowercase alphanumeric character, and may only contain lowercase alphanumerics, dots, and hyphens'],
     ['an underscore', ['my_app'], 'App name must begin with lowercase alphanumeric character, and may only contain lowercase alphanumerics, dots, and hyphens'],
     ['a path', ['../etc'], 'App name must begin with lowercase alphanumeric character, and may only contain lowercase alphanumerics, dots, and hyphens'],
+    ['a name longer than 63 characters', ['a'.repeat(64)], 'App name must be at most 63 characters long'],
   ])('rejects %s with one line and exit 1', async (_name, args, message) => {
     await setup();
 
@@ -118,7 +123,7 @@ describe('apps:destroy', () => {
       ' !     WARNING: Potentially Destructive Action\n !     This command will destroy app blog.\n !     To proceed, type "blog"\n',
     );
     expect(result.stdout).toBe(
-      '> -----> Destroying blog (including all add-ons)\n-----> Retiring old containers and images\n',
+      '> -----> Destroying blog (including all add-ons)\n-----> Cleaning up...\n-----> Retiring old containers and images\n',
     );
     expect(scheduler.calls).toEqual([
       { method: 'stop', input: { app: 'blog', removeContainers: true } },
@@ -136,7 +141,7 @@ describe('apps:destroy', () => {
     const result = await host.run('apps:destroy', 'blog');
 
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain(' !     Confirmation did not match test. Aborted.\n');
+    expect(result.stderr.split('\n').slice(-2)).toEqual(['Confirmation did not match test. Aborted.', '']);
     expect(scheduler.calls).toEqual([]);
     expect(existsSync(join(host.root, 'apps', 'blog'))).toBe(true);
   });
@@ -170,6 +175,21 @@ describe('apps:destroy', () => {
     expect(existsSync(join(host.root, 'apps', 'blog'))).toBe(true);
   });
 
+  it('names a scheduler that is not installed once, skips its cleanup and removes the app', async () => {
+    await setup({ selected: 'k3s' });
+    await host.run('apps:create', 'blog');
+
+    const result = await host.run('apps:destroy', 'blog', '--force');
+
+    expect(result).toEqual({
+      exitCode: 0,
+      stdout: '-----> Destroying blog (including all add-ons)\n-----> Cleaning up...\n-----> Retiring old containers and images\n',
+      stderr: ' !     Scheduler k3s is not installed; installed schedulers: docker-local; skipping its cleanup\n',
+    });
+    expect(scheduler.calls).toEqual([]);
+    expect(existsSync(join(host.root, 'apps', 'blog'))).toBe(false);
+  });
+
   it('takes over a lock left by a dead process', async () => {
     await setup();
     await host.run('apps:create', 'blog');
@@ -192,11 +212,32 @@ describe('apps:rename and apps:clone', () => {
 
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe(
-      '-----> Renaming blog to journal\n-----> Creating journal...\n-----> Destroying blog (including all add-ons)\n-----> Retiring old containers and images\n',
+      '-----> Renaming blog to journal\n-----> Creating journal...\n-----> Destroying blog (including all add-ons)\n-----> Cleaning up...\n-----> Retiring old containers and images\n',
     );
     expect(host.properties?.get('scheduler', 'journal', 'selected')).toBe('null');
     expect(host.properties?.get('scheduler', 'blog', 'selected')).toBeUndefined();
     expect(existsSync(join(host.root, 'apps', 'blog'))).toBe(false);
+  });
+
+  it('changes nothing when the old app cannot be stopped (the new app is removed again)', async () => {
+    await setup({
+      stop: () => {
+        throw new PierError(ErrorCodes.DOCKER_UNREACHABLE, 'Cannot reach the Docker engine');
+      },
+    });
+    await host.run('apps:create', 'blog');
+    await host.bus.first(propertySet, { plugin: 'scheduler', scope: 'blog', key: 'selected', value: 'docker-local' });
+    const before = Object.fromEntries(host.properties?.values ?? []);
+
+    const result = await host.run('apps:rename', '--skip-deploy', 'blog', 'journal');
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toBe(' !     Cannot reach the Docker engine\n');
+    expect(Object.fromEntries(host.properties?.values ?? [])).toEqual(before);
+    expect(before).toHaveProperty(['apps/blog/created-at']);
+    expect(existsSync(join(host.root, 'apps', 'journal'))).toBe(false);
+    expect(existsSync(join(host.root, 'apps', 'blog'))).toBe(true);
+    expect((await host.run('apps:list')).stdout).toBe('=====> My Apps\nblog\n');
   });
 
   it('clones: settings are copied, both apps exist', async () => {

@@ -15,11 +15,21 @@ import {
   type PluginContext,
 } from '@pier/plugin-api';
 import type { AppLifecycle } from './app-lifecycle.js';
+import type { AppLocks } from './app-lock.js';
 import type { AppRegistry } from './app-registry.js';
 import { confirmDestroy } from './confirm-destroy.js';
+import type { DeployLock } from './deploy-lock.js';
+import { lockCommands } from './lock-commands.js';
+
+export interface AppsServices {
+  registry: AppRegistry;
+  lifecycle: AppLifecycle;
+  locks: AppLocks;
+  deployLock: DeployLock;
+}
 
 /** The `apps:*` commands, in Dokku's words. */
-export function appsCommands(context: PluginContext, registry: AppRegistry, lifecycle: AppLifecycle): CommandTopic {
+export function appsCommands(context: PluginContext, { registry, lifecycle, locks, deployLock }: AppsServices): CommandTopic {
   const { bus, log } = context;
 
   async function list() {
@@ -76,7 +86,7 @@ export function appsCommands(context: PluginContext, registry: AppRegistry, life
           const { values, positionals } = parseCommandArgs(args, { force: { type: 'boolean' } });
           const app = await verifyApp(bus, positionals[0]);
           if (!force && !values.force) await confirmDestroy(context, app);
-          await withAppLock(bus, app, 'apps:destroy', () => lifecycle.destroy(app));
+          await locks.hold(app, 'apps:destroy', () => lifecycle.destroy(app), { ignoreDeployLock: true });
         },
       },
       'apps:exists': {
@@ -85,6 +95,7 @@ export function appsCommands(context: PluginContext, registry: AppRegistry, life
         run: async ({ args }) => void (await verifyApp(bus, parseCommandArgs(args, {}).positionals[0])),
       },
       'apps:list': { usage: 'apps:list', description: 'List your apps', run: list },
+      ...lockCommands(context, deployLock, locks),
       'apps:rename': {
         usage: 'apps:rename <old-app> <new-app>',
         description: 'Rename an app',
@@ -95,8 +106,17 @@ export function appsCommands(context: PluginContext, registry: AppRegistry, life
           await withAppLock(bus, oldApp, 'apps:rename', async () => {
             log.info1Quiet(`Renaming ${oldApp} to ${newApp}`);
             await lifecycle.create(newApp);
-            await bus.notify(appPostRenameSetup, { oldApp, newApp });
-            await lifecycle.destroy(oldApp);
+            // Until the old app's containers are stopped, a failure leaves the old app as it was:
+            // the setup is run backwards (a plugin may have moved its data) and the new app removed.
+            const undo = async () => {
+              await bus.notify(appPostRenameSetup, { oldApp: newApp, newApp: oldApp });
+              await lifecycle.discard(newApp);
+            };
+            await bus.notify(appPostRenameSetup, { oldApp, newApp }).catch(async (error: unknown) => {
+              await undo();
+              throw error;
+            });
+            await lifecycle.destroy(oldApp, undo);
           });
           await bus.notify(appPostRename, { oldApp, newApp, skipDeploy: values['skip-deploy'] ?? false });
         },

@@ -10,7 +10,8 @@ export async function confirmDestroy(context: PluginContext, app: string): Promi
   log.write('> ');
   const answer = await firstLine(io.stdin);
   if (answer.trim() !== app) {
-    throw new PierError(ErrorCodes.ABORTED, 'Confirmation did not match test. Aborted.');
+    // Dokku prints this one with its plain LogStderr: no ` !     ` prefix.
+    throw new PierError(ErrorCodes.ABORTED, 'Confirmation did not match test. Aborted.', { plain: true });
   }
 }
 

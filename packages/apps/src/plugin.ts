@@ -12,19 +12,21 @@ import {
 } from '@pier/plugin-api';
 import { createAppLifecycle } from './app-lifecycle.js';
 import { createAppLocks } from './app-lock.js';
+import { createDeployLock } from './deploy-lock.js';
 import { appProperties } from './app-properties.js';
 import { createAppRegistry } from './app-registry.js';
 import { appsCommands } from './apps-commands.js';
 import { collectAppReport } from './app-report.js';
 
-/** App registry, locks and the `apps:*` commands. */
+/** App registry, locks (per command, and the deploy lock of apps:lock) and the `apps:*` commands. */
 export function apps(): PierPlugin {
   return definePlugin({
     name: '@pier/apps',
     register(context) {
       const { bus, root } = context;
       const registry = createAppRegistry(root);
-      const locks = createAppLocks(registry.dir);
+      const deployLock = createDeployLock(registry.dir);
+      const locks = createAppLocks(registry.dir, deployLock);
       const props = propertyClient(bus, appProperties);
 
       bus.tap(appExists, ({ app }) => registry.exists(app));
@@ -39,7 +41,8 @@ export function apps(): PierPlugin {
         await props.set(app, 'deploy-source-metadata', image);
       });
       bus.tapKeyed(reportCollect, 'app', ({ app }) => collectAppReport(app, registry, locks, props));
-      registerCommands(context, appsCommands(context, registry, createAppLifecycle(context, registry)));
+      const lifecycle = createAppLifecycle(context, registry);
+      registerCommands(context, appsCommands(context, { registry, lifecycle, locks, deployLock }));
     },
   });
 }
