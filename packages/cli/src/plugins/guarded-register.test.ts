@@ -28,11 +28,27 @@ describe('guardedRegister', () => {
     const bus = createTriggerBus();
     const plugin = definePlugin({ name: 'p', register: ({ bus: own }) => void own.tapKeyed(schedulerInfo, 'p', () => ({ plugin: 'p', description: 'x' })) });
 
-    const unregister = await guardedRegister(plugin, bus.scoped({ plugin: 'p', trusted: false }), context);
+    const { unregister } = await guardedRegister(plugin, bus.scoped({ plugin: 'p', trusted: false }), context);
     expect(bus.keys(schedulerInfo)).toEqual(['p']);
     unregister();
 
     expect(bus.keys(schedulerInfo)).toEqual([]);
+  });
+
+  it('tells under which keys the plugin tapped a keyed trigger, through any scope it asked for', async () => {
+    const bus = createTriggerBus();
+    const plugin = definePlugin({
+      name: 'two',
+      register({ bus: own }) {
+        own.tapKeyed(schedulerInfo, 'one', () => ({ plugin: 'two', description: 'x' }));
+        own.scoped({ plugin: 'other', trusted: true }).tapKeyed(schedulerInfo, 'two', () => ({ plugin: 'two', description: 'x' }));
+        own.tap(schedulerDetect, () => undefined);
+      },
+    });
+
+    const registration = await guardedRegister(plugin, bus.scoped({ plugin: 'two', trusted: false }), context);
+
+    expect(registration.keysTapped(schedulerInfo)).toEqual(['one', 'two']);
   });
 
   it('keeps the plugin’s identity when it asks for another scope', async () => {

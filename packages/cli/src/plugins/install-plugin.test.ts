@@ -62,6 +62,21 @@ describe('plugin:install', () => {
     });
   });
 
+  it.each([
+    ['a scheduler other than its manifest names', { scheduler: 'mismatch', code: schedulerSource('other', 'pier-scheduler-k3s') }, 'pier-scheduler-k3s registers scheduler other, but its manifest says scheduler mismatch'],
+    ['a scheduler while its manifest says kind plugin', { pier: { apiVersion: 1, kind: 'plugin', factory: 'factory' }, code: schedulerSource('other', 'pier-scheduler-k3s') }, 'pier-scheduler-k3s registers scheduler other, but its manifest says it is not a scheduler (kind "plugin")'],
+  ])('refuses a package whose code registers %s, and rolls back', async (_case, options, message) => {
+    writePluginFolder(sandbox.scratch, { name: 'pier-scheduler-k3s', ...options });
+
+    const result = await sandbox.pier('plugin:install', './pier-scheduler-k3s');
+
+    expect(result).toMatchObject({ exitCode: 1, stderr: ` !     ${message}\n` });
+    expect(installed('pier-scheduler-k3s')).toBe(false);
+    expect(prefixDependencies()).toEqual([]);
+    expect(existsSync(join(prefix(), 'registry.json'))).toBe(false);
+    expect(tarballs()).toEqual([]);
+  });
+
   it('rolls everything back when the plugin throws while registering', async () => {
     writePluginFolder(sandbox.scratch, { name: 'pier-scheduler-k3s', code: schedulerSource('k3s', 'pier-scheduler-k3s', { throwInRegister: true }) });
 

@@ -29,6 +29,7 @@ describe('loading installed plugins', () => {
     ['throws while registering', { code: schedulerSource('k3s', 'pier-scheduler-k3s', { throwInRegister: true }) }, 'register exploded'],
     ['is built for another API version', { pier: { apiVersion: 2, kind: 'scheduler', scheduler: 'k3s', factory: 'factory' } }, 'pier-scheduler-k3s is built for plugin API 2, this pier supports 1'],
     ['does not export its factory', { pier: { apiVersion: 1, kind: 'scheduler', scheduler: 'k3s', factory: 'missing' } }, 'pier-scheduler-k3s does not export the factory "missing" its manifest names'],
+    ['registers a scheduler its manifest does not name', { code: schedulerSource('other', 'pier-scheduler-k3s') }, 'pier-scheduler-k3s registers scheduler other, but its manifest says scheduler k3s'],
     ['fails to import', { code: "import 'no-such-package';\n" }, expect.stringMatching(/^pier-scheduler-k3s failed while loading: (Error: )?Cannot find (module|package) .no-such-package/)],
   ])('skips a plugin that %s: one line naming it, other commands unaffected', async (_case, options, reason) => {
     await install('pier-scheduler-k3s', options);

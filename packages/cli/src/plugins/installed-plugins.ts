@@ -1,7 +1,7 @@
 import { messageOf, type Output, type PluginContext, type TriggerBus } from '@pier/plugin-api';
-import { guardedRegister } from './guarded-register.js';
 import { loadInstalledPlugin } from './load-installed-plugin.js';
 import { readRegistry, type InstalledPlugin } from './plugin-registry.js';
+import { registerInstalled } from './register-installed.js';
 
 /** An installed plugin as this invocation found it. */
 export interface InstalledPluginState extends InstalledPlugin {
@@ -23,7 +23,8 @@ const firstLine = (text: string) => text.split('\n', 1)[0] ?? '';
 /**
  * Loads every enabled third-party plugin, untrusted: its traffic is validated against the trigger
  * schemas. A plugin that fails (bad manifest, wrong API version, import error, a factory or a
- * register that throws, a name another plugin already handles) is reported on one line, naming
+ * register that throws, a name another plugin already handles, a scheduler its manifest does not
+ * name) is reported on one line, naming
  * it, and skipped with none of its taps left behind; the command goes on without it.
  */
 export async function loadInstalledPlugins(
@@ -47,8 +48,8 @@ export async function loadInstalledPlugins(
       continue;
     }
     try {
-      const { plugin } = await loadInstalledPlugin(context.root, entry.name, { entry });
-      const unregister = await guardedRegister(plugin, bus.scoped({ plugin: entry.name, trusted: false }), context);
+      const code = await loadInstalledPlugin(context.root, entry.name, { entry });
+      const unregister = await registerInstalled(entry.name, code, bus, context);
       plugins.push({ ...entry, state: 'loaded', unregister });
     } catch (error) {
       const reason = firstLine(messageOf(error));

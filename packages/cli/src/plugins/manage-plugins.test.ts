@@ -139,8 +139,8 @@ describe('plugin:uninstall', () => {
 
 describe('a plugin that throws', () => {
   it('is reported by name when a trigger fails, and the app is left as it was', async () => {
-    writePluginFolder(sandbox.scratch, { name: 'pier-scheduler-flaky', code: schedulerSource('flaky', 'pier-scheduler-flaky', { throwInStop: true }) });
-    await sandbox.pier('plugin:install', './pier-scheduler-flaky');
+    writePluginFolder(sandbox.scratch, { name: 'pier-scheduler-flaky', scheduler: 'flaky', code: schedulerSource('flaky', 'pier-scheduler-flaky', { throwInStop: true }) });
+    expect((await sandbox.pier('plugin:install', './pier-scheduler-flaky')).exitCode).toBe(0);
     await sandbox.pier('apps:create', 'blog');
     await sandbox.pier('scheduler:set', 'blog', 'selected', 'flaky');
 

@@ -1,20 +1,20 @@
 import { ErrorCodes, PierError, isPierError, messageOf } from '@pier/plugin-api';
-import { guardedRegister } from './guarded-register.js';
 import { loadInstalledPlugin } from './load-installed-plugin.js';
 import type { PluginManagerContext } from './plugin-manager-context.js';
+import { registerInstalled } from './register-installed.js';
 
 /**
  * Loads an installed plugin the way the next invocation will (manifest and API version check,
- * import, factory, an untrusted registration next to everything already loaded) and takes it off
- * the bus again. A version of it loaded by this invocation is taken off first, so a reinstall is
+ * import, factory, an untrusted registration next to everything already loaded, the schedulers it
+ * registered against its manifest) and takes it off the bus again. A version of it loaded by this invocation is taken off first, so a reinstall is
  * not refused as a duplicate of itself.
  */
 export async function trialLoad(ctx: PluginManagerContext, name: string, cacheKey?: string): Promise<void> {
   ctx.installed.plugins.find((p) => p.name === name)?.unregister?.();
-  const { plugin } = await loadInstalledPlugin(ctx.root, name, cacheKey === undefined ? {} : { cacheKey });
+  const code = await loadInstalledPlugin(ctx.root, name, cacheKey === undefined ? {} : { cacheKey });
   let unregister: () => void;
   try {
-    unregister = await guardedRegister(plugin, ctx.bus.scoped({ plugin: name, trusted: false }), ctx.pluginContext);
+    unregister = await registerInstalled(name, code, ctx.bus, ctx.pluginContext);
   } catch (error) {
     if (isPierError(error)) throw error;
     throw new PierError(ErrorCodes.PLUGIN, `${name} failed to register: ${messageOf(error)}`, { cause: error });
