@@ -4,7 +4,7 @@
  * tests and tools that need Dokku's exact report bytes.
  */
 export { report, REPORT_PLUGIN_NAME } from './plugin.js';
-export { parseReportArgs, type ParsedReportArgs } from './parse-report-args.js';
+export { parseReportArgs, reportFormat, type ParsedReportArgs } from './parse-report-args.js';
 export { formatReportText, reportHeading, reportLabel, sortedFlags } from './format-text.js';
 export { formatReportJson, reportJsonObject } from './format-json.js';
 export { goJsonStringify, type GoJsonValue } from './go-json.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { ErrorCodes } from '@pier/plugin-api';
-import { parseReportArgs, type ParsedReportArgs } from './parse-report-args.js';
+import { parseReportArgs, reportFormat, type ParsedReportArgs } from './parse-report-args.js';
 
-const defaults: ParsedReportArgs = { app: undefined, global: false, format: 'stdout', infoFlag: undefined };
+const defaults: ParsedReportArgs = { app: undefined, global: false, format: '', infoFlag: undefined };
 
 describe('parseReportArgs: accepted arguments', () => {
   it.each<[string, string[], Partial<ParsedReportArgs>]>([
@@ -16,8 +16,7 @@ describe('parseReportArgs: accepted arguments', () => {
     ['--format json as a pair', ['blog', '--format', 'json'], { app: 'blog', format: 'json' }],
     ['--format before the app', ['--format', 'json', 'blog'], { app: 'blog', format: 'json' }],
     ['--format=json (a Dokku quirk fixed)', ['--format=json', 'blog'], { app: 'blog', format: 'json' }],
-    ['--format stdout with an info flag', ['blog', '--format', 'stdout', '--deployed'], { app: 'blog', infoFlag: '--deployed' }],
-    ['an empty format means stdout', ['--format', ''], {}],
+    ['an unknown format, checked later', ['blog', '--format', 'yaml'], { app: 'blog', format: 'yaml' }],
     ['the last --format wins (pflag)', ['--format', 'yaml', '--format=json'], { format: 'json' }],
     ['extra positionals are ignored', ['blog', 'extra'], { app: 'blog' }],
     ['--global with json', ['--global', '--format', 'json'], { global: true, format: 'json' }],
@@ -29,24 +28,30 @@ describe('parseReportArgs: accepted arguments', () => {
 describe('parseReportArgs: usage errors', () => {
   it.each([
     ['two info flags (Dokku exits 0 silently)', ['blog', '--a', '--b'], 'scheduler:report command allows only a single flag'],
-    ['an unknown format', ['blog', '--format', 'yaml'], 'Format must be "stdout" or "json": "yaml"'],
-    ['an unknown format with =', ['--format=text'], 'Format must be "stdout" or "json": "text"'],
-    ['json with an info flag', ['blog', '--format', 'json', '--scheduler-selected'], '--format flag cannot be specified when specifying an info flag'],
-    ['json= with an info flag', ['--scheduler-selected', '--format=json'], '--format flag cannot be specified when specifying an info flag'],
-    ['--format without a value', ['blog', '--format'], 'flag --format needs a value'],
+    ['--format without a value (pflag’s words)', ['blog', '--format'], 'flag needs an argument: --format'],
+    ['two info flags before an unknown format', ['--format', 'yaml', '--a', '--b'], 'scheduler:report command allows only a single flag'],
   ])('%s', (_name, args, message) => {
-    expect(() => parseReportArgs('scheduler:report', args)).toThrow(
-      expect.objectContaining({ code: ErrorCodes.USAGE, message }),
-    );
+    expect(() => parseReportArgs('scheduler:report', args)).toThrow(expect.objectContaining({ code: ErrorCodes.USAGE, message }));
   });
 
   it('names the command it parses for', () => {
     expect(() => parseReportArgs('report', ['--a', '--b'])).toThrow('report command allows only a single flag');
   });
+});
 
-  it('checks the number of info flags before the format, as Dokku does', () => {
-    expect(() => parseReportArgs('ps:report', ['--format', 'yaml', '--a', '--b'])).toThrow(
-      'ps:report command allows only a single flag',
-    );
+describe('reportFormat', () => {
+  it.each([
+    [{ format: '', infoFlag: undefined }, 'stdout'],
+    [{ format: 'stdout', infoFlag: '--deployed' }, 'stdout'],
+    [{ format: 'json', infoFlag: undefined }, 'json'],
+  ])('%j → %s', (parsed, format) => {
+    expect(reportFormat(parsed)).toBe(format);
+  });
+
+  it.each([
+    [{ format: 'yaml', infoFlag: undefined }, 'Format must be "stdout" or "json": "yaml"'],
+    [{ format: 'json', infoFlag: '--scheduler-selected' }, '--format flag cannot be specified when specifying an info flag'],
+  ])('%j is refused', (parsed, message) => {
+    expect(() => reportFormat(parsed)).toThrow(expect.objectContaining({ code: ErrorCodes.USAGE, message }));
   });
 });

@@ -6,7 +6,8 @@ export interface ParsedReportArgs {
   app: string | undefined;
   /** `--global` was given: report the global values (an app given as well is ignored, as in Dokku). */
   global: boolean;
-  format: ReportFormat;
+  /** As given (`''` when left out); checked by {@link reportFormat} once the app is known. */
+  format: string;
   /** The single `--flag` whose value alone is printed. */
   infoFlag: string | undefined;
 }
@@ -14,9 +15,9 @@ export interface ParsedReportArgs {
 const FORMATS: readonly string[] = ['stdout', 'json'] satisfies ReportFormat[];
 
 /**
- * Dokku's `ParseReportArgs` plus the checks of `ReportSingleApp` that need no data:
- * `[<app>|--global] [--format stdout|json] [<flag>]`. `command` (`scheduler:report`, `report`)
- * names the command in messages.
+ * Dokku's `ParseReportArgs`: `[<app>|--global] [--format stdout|json] [<flag>]`. `command`
+ * (`scheduler:report`, `report`) names the command in messages. Only what pflag itself would
+ * refuse fails here; the format is checked later, after the app, as `ReportSingleApp` does.
  *
  * Two Dokku quirks are fixed: `--format=json` is the format, not an unknown info flag, and more
  * than one info flag is an error instead of a silent exit 0 (reference §7.4).
@@ -24,13 +25,12 @@ const FORMATS: readonly string[] = ['stdout', 'json'] satisfies ReportFormat[];
 export function parseReportArgs(command: string, args: readonly string[]): ParsedReportArgs {
   const positionals: string[] = [];
   const infoFlags: string[] = [];
-  let format = 'stdout';
+  let format = '';
   let global = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--format') {
-      // Worded like plugin-api's parseCommandArgs, so every Pier command says it the same way.
-      if (i + 1 >= args.length) throw new UsageError('flag --format needs a value');
+      if (i + 1 >= args.length) throw new UsageError('flag needs an argument: --format');
       format = args[++i]!;
     } else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
     else if (arg === '--global') global = true;
@@ -39,12 +39,19 @@ export function parseReportArgs(command: string, args: readonly string[]): Parse
   }
 
   if (infoFlags.length > 1) throw new UsageError(`${command} command allows only a single flag`);
+  return { app: positionals[0], global, format, infoFlag: infoFlags[0] };
+}
+
+/**
+ * The checks of Dokku's `ReportSingleApp` that need no data, made once the app is verified (so a
+ * missing app exits 20 and no apps at all is a warning, whatever the format says).
+ */
+export function reportFormat(parsed: Pick<ParsedReportArgs, 'format' | 'infoFlag'>): ReportFormat {
   // pflag lets `--format ""` through and Dokku then falls back to stdout.
-  if (format === '') format = 'stdout';
+  const format = parsed.format === '' ? 'stdout' : parsed.format;
   if (!FORMATS.includes(format)) throw new UsageError(`Format must be "stdout" or "json": "${format}"`);
-  const infoFlag = infoFlags[0];
-  if (format === 'json' && infoFlag !== undefined) {
+  if (format === 'json' && parsed.infoFlag !== undefined) {
     throw new UsageError('--format flag cannot be specified when specifying an info flag');
   }
-  return { app: positionals[0], global, format: format as ReportFormat, infoFlag };
+  return format as ReportFormat;
 }

@@ -139,14 +139,29 @@ describe('<section>:report: usage errors (exit 1, nothing on stdout, nothing col
     ['json with an info flag', ['node-js-app', '--format', 'json', '--scheduler-selected'], '--format flag cannot be specified when specifying an info flag'],
     ['an unknown format', ['node-js-app', '--format', 'yaml'], 'Format must be "stdout" or "json": "yaml"'],
     ['two info flags (Dokku exits 0 silently)', ['node-js-app', '--scheduler-selected', '--scheduler-shell'], 'scheduler:report command allows only a single flag'],
-    ['--format without a value', ['node-js-app', '--format'], 'flag --format needs a value'],
-    ['arguments are checked before the app', ['missing', '--format', 'yaml'], 'Format must be "stdout" or "json": "yaml"'],
+    ['--format without a value', ['node-js-app', '--format'], 'flag needs an argument: --format'],
   ])('%s', async (_name, args, message) => {
     const section = scheduler();
     const host = await hostWith([section]);
 
     expect(await host.run('scheduler:report', ...args)).toEqual(failure(message));
     expect(section.collected).toEqual([]);
+  });
+
+  it('checks the app before the format, as Dokku does: a missing app exits 20', async () => {
+    const host = await hostWith([scheduler()]);
+
+    expect(await host.run('scheduler:report', 'missing', '--format', 'yaml')).toEqual(failure('App missing does not exist', 20));
+  });
+
+  it('warns and exits 0 for a bad format when there are no apps, as Dokku does', async () => {
+    const host = await hostWith([scheduler()], { apps: [] });
+
+    expect(await host.run('scheduler:report', '--format', 'yaml')).toEqual({
+      exitCode: 0,
+      stdout: '',
+      stderr: " !     You haven't deployed any applications yet\n",
+    });
   });
 
   it('refuses --global for a section without global values', async () => {

@@ -1,14 +1,13 @@
 import { UsageError, reportCollect, type InputOf, type PluginContext, type reportRender } from '@pier/plugin-api';
-import { parseReportArgs } from './parse-report-args.js';
+import { parseReportArgs, reportFormat } from './parse-report-args.js';
 import { infoFlagValue, printSectionReport } from './print-report.js';
 import { NO_APPS_MESSAGE, reportTargets } from './report-targets.js';
 
 /**
- * The `report:render` handler: one `<section>:report` invocation, from raw arguments to output.
- *
- * Pier checks the arguments before it looks at any app (Dokku checks the app first): a typo in
- * `--format` is reported as such even when the app name is wrong too. Whether an info flag exists
- * is only known once the section has answered, so that check comes last.
+ * The `report:render` handler: one `<section>:report` invocation, from raw arguments to output,
+ * in Dokku's order: the arguments pflag parses, then the app (exit 20 when it is missing; a
+ * warning and exit 0 when there are no apps), then the format, then the values. Whether an info
+ * flag exists is only known once the section has answered, so that check comes last.
  */
 export async function renderSectionReport(context: PluginContext, input: InputOf<typeof reportRender>): Promise<true> {
   const { bus, log } = context;
@@ -21,11 +20,12 @@ export async function renderSectionReport(context: PluginContext, input: InputOf
     log.warn(NO_APPS_MESSAGE);
     return true;
   }
+  const format = reportFormat(parsed);
   // One app at a time, so output streams and a failure stops before the next app.
   for (const app of apps) {
     const report = await bus.keyed(reportCollect, input.section, { app });
     if (parsed.infoFlag !== undefined) log.line(infoFlagValue(report.flags, parsed.infoFlag));
-    else printSectionReport(log, app, input.section, report, parsed.format);
+    else printSectionReport(log, app, input.section, report, format);
   }
   return true;
 }

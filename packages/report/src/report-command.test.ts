@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { commandHelp } from '@pier/plugin-api';
+import { ErrorCodes, PierError, commandHelp } from '@pier/plugin-api';
 import { createTestHost, type TestHost } from '@pier/plugin-testkit';
 import { report } from './plugin.js';
 import { fakeSection, type FakeSection } from './test-support/fake-section.js';
@@ -88,6 +88,45 @@ describe('pier report <app>', () => {
     expect((await host.run('report', 'node-js-app', '--deployed')).stdout).toBe('from alpha\n');
   });
 
+  it('asks only the section whose name starts the flag (§2.2): no other section is evaluated', async () => {
+    const [dockerLocal, scheduler] = sections();
+    const host = await hostWith({ sections: [dockerLocal!, scheduler!] });
+
+    expect((await host.run('report', 'node-js-app', '--scheduler-docker-local-computed-init-process')).stdout).toBe('true\n');
+    expect(scheduler!.collected).toEqual([]);
+    expect((await host.run('report', 'node-js-app', '--scheduler-computed-selected')).stdout).toBe('docker-local\n');
+    expect(dockerLocal!.collected).toEqual(['node-js-app']);
+  });
+
+  it('looks for a flag without a section prefix in section order, stopping at the first that has it', async () => {
+    const failing = fakeSection({
+      section: 'zeta',
+      appFlags: () => {
+        throw new PierError(ErrorCodes.DOCKER_UNREACHABLE, 'Cannot reach the Docker engine');
+      },
+    });
+    const host = await hostWith({ sections: [failing, fakeSection({ section: 'alpha', appFlags: () => ({ '--deployed': 'true' }) })] });
+
+    expect(await host.run('report', 'node-js-app', '--deployed')).toEqual({ exitCode: 0, stdout: 'true\n', stderr: '' });
+  });
+
+  it('prints the sections before a failing one, then one line on stderr', async () => {
+    // `storage` sorts after both scheduler sections.
+    const failing = fakeSection({
+      section: 'storage',
+      appFlags: () => {
+        throw new PierError(ErrorCodes.DOCKER_UNREACHABLE, 'Cannot reach the Docker engine');
+      },
+    });
+    const host = await hostWith({ sections: [...sections(), failing] });
+
+    expect(await host.run('report', 'node-js-app')).toEqual({
+      exitCode: 1,
+      stdout: `${schedulerAppText}\n${dockerLocalAppText}\n`,
+      stderr: ' !     Cannot reach the Docker engine\n',
+    });
+  });
+
   it('exits 20 for an app that does not exist, collecting nothing', async () => {
     const [dockerLocal, scheduler] = sections();
     const host = await hostWith({ sections: [dockerLocal!, scheduler!] });
@@ -150,6 +189,7 @@ describe('pier report: usage errors', () => {
     ['two info flags', ['node-js-app', '--a', '--b'], 'report command allows only a single flag'],
     ['json with an info flag', ['node-js-app', '--format', 'json', '--a'], '--format flag cannot be specified when specifying an info flag'],
     ['an unknown format', ['--format', 'yaml'], 'Format must be "stdout" or "json": "yaml"'],
+    ['--format without a value', ['--format'], 'flag needs an argument: --format'],
   ])('%s', async (_name, args, message) => {
     const host = await hostWith();
 

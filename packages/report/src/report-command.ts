@@ -7,27 +7,16 @@ import {
   type TriggerBus,
 } from '@pier/plugin-api';
 import { reportJsonObject } from './format-json.js';
-import { goJsonStringify } from './go-json.js';
-import { parseReportArgs, type ParsedReportArgs } from './parse-report-args.js';
+import { goJsonStringify, type GoJsonValue } from './go-json.js';
+import { parseReportArgs, reportFormat, type ParsedReportArgs } from './parse-report-args.js';
 import { infoFlagValue, printSectionReport } from './print-report.js';
 import { NO_APPS_MESSAGE, reportTargets } from './report-targets.js';
-import type { ReportFlags, SectionReport } from './report-types.js';
+import type { ReportFlags, ReportFormat } from './report-types.js';
+import { sectionsForFlag, sectionsInOrder, type NamedReport } from './section-order.js';
 
 export const REPORT_COMMAND = 'report';
 
-type NamedReport = readonly [section: string, report: SectionReport];
-
-/**
- * Every section for one app, in sorted section order. Sections are collected concurrently (as
- * Dokku collects report values in parallel): they only read, and some ask Docker.
- */
-async function collectAll(bus: TriggerBus, app: string): Promise<NamedReport[]> {
-  const sections = bus.keys(reportCollect);
-  const reports = await Promise.all(sections.map((section) => bus.keyed(reportCollect, section, { app })));
-  return sections.map((section, i) => [section, reports[i]!] as const);
-}
-
-/** All flags of all sections; a flag reported by two sections takes the first section's value. */
+/** All flags of the sections asked; a flag reported by two sections takes the first one's value. */
 function mergedFlags(reports: readonly NamedReport[]): ReportFlags {
   const flags: ReportFlags = {};
   for (const [, report] of reports) {
@@ -36,24 +25,44 @@ function mergedFlags(reports: readonly NamedReport[]): ReportFlags {
   return flags;
 }
 
-/** What `pier report` prints for one app: one value, one JSON line, or every section's text report. */
-function printAppReports(log: Output, app: string, reports: readonly NamedReport[], parsed: ParsedReportArgs): void {
-  if (parsed.infoFlag !== undefined) {
-    log.line(infoFlagValue(mergedFlags(reports), parsed.infoFlag));
-  } else if (parsed.format === 'json') {
-    // One object per section under its name: the sections' keys may clash once prefixes are trimmed.
-    const sections = Object.fromEntries(reports.map(([section, r]) => [section, reportJsonObject(section, r.flags, r)]));
-    log.line(goJsonStringify(sections));
-  } else {
-    for (const [section, report] of reports) printSectionReport(log, app, section, report, 'stdout');
+/**
+ * One flag's value, asking one section at a time until one has it (§2.2: "info-flag collection
+ * only evaluates the requested flag"): `--app-dir` never waits for ps to ask Docker. Only an
+ * unknown flag asks every section, to list every valid flag.
+ */
+async function flagValue(bus: TriggerBus, app: string, flag: string): Promise<string> {
+  const asked: NamedReport[] = [];
+  for (const section of sectionsForFlag(bus.keys(reportCollect), flag)) {
+    const report = await bus.keyed(reportCollect, section, { app });
+    if (Object.hasOwn(report.flags, flag)) return report.flags[flag]!;
+    asked.push([section, report]);
   }
+  return infoFlagValue(mergedFlags(asked), flag);
+}
+
+/** What `pier report` prints for one app: one value, one JSON line, or every section's text report as it comes. */
+async function printAppReports(bus: TriggerBus, log: Output, app: string, parsed: ParsedReportArgs, format: ReportFormat): Promise<void> {
+  if (parsed.infoFlag !== undefined) {
+    log.line(await flagValue(bus, app, parsed.infoFlag));
+    return;
+  }
+  const reports = sectionsInOrder(bus, bus.keys(reportCollect), app);
+  if (format === 'stdout') {
+    for await (const [section, report] of reports) printSectionReport(log, app, section, report, 'stdout');
+    return;
+  }
+  // One object per section under its name: the sections' keys may clash once prefixes are trimmed.
+  const sections: Record<string, GoJsonValue> = {};
+  for await (const [section, report] of reports) sections[section] = reportJsonObject(section, report.flags, report);
+  log.line(goJsonStringify(sections));
 }
 
 /**
  * `pier report [<app>] [<flag>]`: what `<section>:report` prints, for every section in turn
- * (Dokku's `plugn trigger report`). The same rules apply, across sections: one info flag, looked
- * up in every section; `--format json` prints one line per app holding one object per section.
- * `--global` is refused: the `report:collect` contract does not say which sections have globals.
+ * (Dokku's `plugn trigger report`), in the same order of checks. The same rules apply, across
+ * sections: one info flag, looked up in every section; `--format json` prints one line per app
+ * holding one object per section. `--global` is refused: the `report:collect` contract does not
+ * say which sections have globals.
  */
 async function runReportCommand(context: PluginContext, args: readonly string[]): Promise<void> {
   const { bus, log } = context;
@@ -65,7 +74,8 @@ async function runReportCommand(context: PluginContext, args: readonly string[])
     log.warn(NO_APPS_MESSAGE);
     return;
   }
-  for (const app of apps) printAppReports(log, app, await collectAll(bus, app), parsed);
+  const format = reportFormat(parsed);
+  for (const app of apps) await printAppReports(bus, log, app, parsed, format);
 }
 
 /** Registers `pier report` under its own help topic. */
