@@ -25,6 +25,8 @@ export function registerDockerLocalCommands(context: PluginContext): void {
   registerCommands(context, {
     topic: PROPERTY_PLUGIN,
     description: 'Manage the docker-local scheduler integration for an app',
+    // Dokku's help for this plugin is bash (`column -t`): nothing after the last command.
+    helpStyle: 'bash',
     commands: {
       'scheduler-docker-local:report': {
         usage: 'scheduler-docker-local:report [<app>] [<flag>]',

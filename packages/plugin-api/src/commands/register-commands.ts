@@ -20,6 +20,12 @@ export interface CommandTopic {
   topic: string;
   description: string;
   commands: Record<string, CommandSpec>;
+  /**
+   * Dokku prints `<topic>:help` in two layouts, and Pier copies the one of the plugin a topic
+   * mirrors: `go` (the default; Go's CommandUsage, whose last line is four spaces) or `bash`
+   * (`column -t`, nothing after the last command).
+   */
+  helpStyle?: 'go' | 'bash';
 }
 
 /**
@@ -36,5 +42,6 @@ export function registerCommands(context: PluginContext, topic: CommandTopic): v
     commands: Object.values(topic.commands)
       .filter((spec) => !spec.hidden)
       .map(({ usage, description }) => ({ usage, description })),
+    ...(topic.helpStyle === undefined ? {} : { style: topic.helpStyle }),
   }));
 }

@@ -34,6 +34,8 @@ export const commandHelp = defineTrigger({
       topic: z.string(),
       description: z.string(),
       commands: z.array(z.object({ usage: z.string(), description: z.string() })),
+      /** Which Dokku help layout to copy (see CommandTopic.helpStyle); `go` when left out. */
+      style: z.enum(['go', 'bash']).optional(),
     }),
   }),
 });
