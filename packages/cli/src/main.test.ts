@@ -54,6 +54,33 @@ describe('pier (in process)', () => {
     });
   });
 
+  it('ignores an empty --app, as Dokku inserts only a non-empty app', async () => {
+    await pier('apps:create', 'blog');
+
+    expect(await pier('--app=', 'scheduler:report', '--scheduler-selected')).toEqual({ exitCode: 0, stdout: '\n', stderr: '' });
+  });
+
+  it('shows the inserted app in the unknown-command message of a known topic', async () => {
+    const unknown = (words: string) => ` !     \`${words}\` is not a pier command.\n !     See \`pier help\` for a list of available commands.\n`;
+
+    expect((await pier('--app', 'cl2', 'scheduler:bogus', 'x')).stderr).toBe(unknown('scheduler:bogus cl2 x'));
+    expect((await pier('--app', 'cl2', 'docker-local:bogus')).stderr).toBe(unknown('docker-local:bogus cl2'));
+    expect((await pier('--app', 'cl2', 'frobnicate', 'x')).stderr).toBe(unknown('frobnicate x'));
+  });
+
+  it('skips unknown leading --flags as Dokku does', async () => {
+    const help = await pier('help');
+
+    expect(await pier('--bogus', '--rm', 'help')).toEqual(help);
+  });
+
+  it('--quiet drops the help header', async () => {
+    const quiet = await pier('--quiet', 'help');
+
+    expect(quiet.stdout).toMatch(/^ {4}apps +Manage apps\n/);
+    expect(quiet.stdout).not.toContain('Usage:');
+  });
+
   it('maps a missing app to exit 20', async () => {
     expect(await pier('scheduler:report', 'nope')).toEqual({ exitCode: 20, stdout: '', stderr: ' !     App nope does not exist\n' });
   });
