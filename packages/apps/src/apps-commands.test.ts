@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ErrorCodes, PierError, appPostCreate, appPostDelete, definePlugin, propertySet } from '@pier/plugin-api';
+import { ErrorCodes, PierError, appPostCreate, appPostDelete, commandHelp, definePlugin, propertySet } from '@pier/plugin-api';
 import {
   createTestHost,
   fixedSchedulerSelection,
@@ -278,5 +278,26 @@ describe('apps:rename and apps:clone', () => {
       stdout: '',
       stderr: ' !     Name is already taken\n',
     });
+  });
+});
+
+describe('apps:help', () => {
+  it('lists the commands in Dokku’s order, the lock commands included', async () => {
+    await setup();
+
+    const topic = (await host.bus.collect(commandHelp, {})).find((t) => t.topic === 'apps');
+
+    expect(topic?.commands.map((c) => c.usage)).toEqual([
+      'apps:clone <old-app> <new-app>',
+      'apps:create <app>',
+      'apps:destroy <app>',
+      'apps:exists <app>',
+      'apps:list',
+      'apps:lock <app>',
+      'apps:locked <app>',
+      'apps:rename <old-app> <new-app>',
+      'apps:report [<app>] [<flag>]',
+      'apps:unlock <app>',
+    ]);
   });
 });

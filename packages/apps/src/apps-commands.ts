@@ -52,7 +52,8 @@ export function appsCommands(context: PluginContext, { registry, lifecycle, lock
   return {
     topic: 'apps',
     description: 'Manage apps',
-    commands: {
+    // Sorted, as Dokku's apps:help lists them (apps:lock and apps:locked before apps:rename).
+    commands: sortedByName({
       apps: { usage: 'apps', description: 'List your apps', hidden: true, run: list },
       'apps:clone': {
         usage: 'apps:clone <old-app> <new-app>',
@@ -126,6 +127,9 @@ export function appsCommands(context: PluginContext, { registry, lifecycle, lock
         description: 'Display report about an app',
         run: async ({ args }) => void (await bus.first(reportRender, { section: 'app', args, global: false, command: 'apps:report' })),
       },
-    },
+    }),
   };
 }
+
+const sortedByName = <T>(commands: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(Object.entries(commands).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
