@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { ErrorCodes, PierError } from '@pier/plugin-api';
 
 /** What plugin installation needs from npm; a port so the flow can be tested without npm. */
@@ -49,9 +50,11 @@ export function execaNpm(env: Readonly<Record<string, string | undefined>>): Npm
 
   return {
     async pack(spec, destination) {
-      const out = await npm(['pack', spec, '--json', '--pack-destination', destination], destination, `Could not fetch ${spec}`);
+      // A path is packed here; anything else is fetched from the registry first.
+      const what = `Could not ${isAbsolute(spec) ? 'pack' : 'fetch'} ${spec}`;
+      const out = await npm(['pack', spec, '--json', '--pack-destination', destination], destination, what);
       const [packed] = JSON.parse(out) as PackedTarball[];
-      if (!packed) throw new PierError(ErrorCodes.PLUGIN_INSTALL, `Could not fetch ${spec}: npm pack printed nothing`);
+      if (!packed) throw new PierError(ErrorCodes.PLUGIN_INSTALL, `${what}: npm pack printed nothing`);
       return packed;
     },
     async install(prefix, specs) {

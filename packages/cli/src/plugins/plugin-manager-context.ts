@@ -1,4 +1,5 @@
 import type { Output, PluginContext, TriggerBus } from '@pier/plugin-api';
+import type { HostPluginApi } from './host-plugin-api.js';
 import type { InstalledPlugins } from './installed-plugins.js';
 import type { NpmRunner } from './npm-runner.js';
 
@@ -27,4 +28,6 @@ export interface PluginManagerContext {
   /** Relative tarball and folder paths are resolved against this. */
   cwd: string;
   now?: () => Date;
+  /** The @pier/plugin-api plugins get (default: the one this CLI resolves, see hostPluginApi). */
+  pluginApi?: HostPluginApi;
 }

@@ -8,6 +8,8 @@ const cwd = mkdtempSync(join(tmpdir(), 'pier-source-'));
 mkdirSync(join(cwd, 'plugin'));
 writeFileSync(join(cwd, 'plugin', 'package.json'), '{}');
 mkdirSync(join(cwd, 'empty'));
+mkdirSync(join(cwd, 'badjson'));
+writeFileSync(join(cwd, 'badjson', 'package.json'), '{ "name": ');
 writeFileSync(join(cwd, 'x-1.0.0.tgz'), '');
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
@@ -26,6 +28,7 @@ describe('resolvePluginSource', () => {
     ['./missing', 'No such file or directory: ./missing'],
     ['./empty', './empty is not a package folder: it has no package.json'],
     ['--global', 'unknown flag: --global'],
+    ['./badjson', /^\.\/badjson has an invalid package\.json: (SyntaxError: )?Unexpected end of JSON input$/],
   ])('%s is bad input', (spec, message) => {
     expect(() => resolvePluginSource(spec, cwd)).toThrow(message);
   });

@@ -1,7 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { UsageError } from '@pier/plugin-api';
+import { ErrorCodes, PierError, UsageError, messageOf } from '@pier/plugin-api';
 
 /** What `plugin:install` was given: a path (tarball or package folder) made absolute, or an npm spec. */
 export interface PluginSource {
@@ -23,7 +23,17 @@ export function resolvePluginSource(spec: string, cwd: string): PluginSource {
   if (!existsSync(path)) throw new UsageError(`No such file or directory: ${spec}`);
   if (statSync(path).isDirectory()) {
     if (!existsSync(join(path, 'package.json'))) throw new UsageError(`${spec} is not a package folder: it has no package.json`);
+    checkPackageJson(spec, join(path, 'package.json'));
     return { kind: 'folder', spec: path };
   }
   return { kind: 'tarball', spec: path };
+}
+
+/** npm would report a broken package.json in a folder as a failed fetch with its parser's internals. */
+function checkPackageJson(spec: string, file: string): void {
+  try {
+    JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new PierError(ErrorCodes.PLUGIN_MANIFEST, `${spec} has an invalid package.json: ${messageOf(error)}`);
+  }
 }

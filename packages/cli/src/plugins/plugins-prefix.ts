@@ -1,10 +1,11 @@
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { access, readFile, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '@pier/plugin-api';
 
 /*
  * The npm prefix under `<root>/plugins`: its own package.json (so npm never installs into a
  * project above it), and the snapshot/restore that lets a failed install leave it as it was.
+ * A prefix without package.json was never set up: a failed first install removes all of it.
  */
 
 const PREFIX_PACKAGE = {
@@ -41,4 +42,24 @@ export async function restorePrefix(dir: string, snapshot: Snapshot): Promise<vo
     if (content === undefined) await rm(join(dir, file), { force: true });
     else await writeFileAtomic(join(dir, file), content);
   }
+}
+
+/** Whether no install ever set the prefix up (it has no package.json yet). */
+export async function isFreshPrefix(dir: string): Promise<boolean> {
+  return access(join(dir, 'package.json')).then(
+    () => false,
+    () => true,
+  );
+}
+
+/** Undoes a failed first install: everything it created goes, so the root is as it was. */
+export async function discardFreshPrefix(dir: string): Promise<void> {
+  for (const entry of ['package.json', 'package-lock.json', 'node_modules', 'tarballs']) {
+    await rm(join(dir, entry), { recursive: true, force: true });
+  }
+}
+
+/** Removes `<root>/plugins` if it is empty (the failed install created it, and the lock is gone). */
+export async function removeIfEmpty(dir: string): Promise<void> {
+  await rmdir(dir).catch(() => undefined);
 }

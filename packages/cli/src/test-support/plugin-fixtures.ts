@@ -3,13 +3,14 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { ErrorCodes, PierError } from '@pier/plugin-api';
 import type { NpmRunner } from '../plugins/npm-runner.js';
 import { writeRegistry, type InstalledPlugin } from '../plugins/plugin-registry.js';
 
 const require = createRequire(import.meta.url);
 const pluginApiDir = realpathSync(dirname(require.resolve('@pier/plugin-api/package.json')));
+const pluginApiVersion = (JSON.parse(readFileSync(join(pluginApiDir, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Pass as `pier` for a package.json without a "pier" field. */
 export const NO_MANIFEST = Symbol('no manifest');
@@ -22,6 +23,8 @@ export interface FixturePlugin {
   /** The module source (ESM); defaults to a scheduler that reports every app as deployed. */
   code?: string;
   scheduler?: string;
+  /** The peer range on @pier/plugin-api; defaults to a caret on the workspace's version. */
+  peer?: string;
 }
 
 /** A scheduler whose register can be made to throw after it tapped (to test the roll-back). */
@@ -51,7 +54,7 @@ export function writePluginFolder(parent: string, plugin: FixturePlugin): string
     version: plugin.version ?? '1.0.0',
     type: 'module',
     exports: { '.': './index.js' },
-    peerDependencies: { '@pier/plugin-api': '^0.1.0' },
+    peerDependencies: { '@pier/plugin-api': plugin.peer ?? `^${pluginApiVersion}` },
     ...(pier === NO_MANIFEST ? {} : { pier }),
   };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
@@ -125,7 +128,7 @@ export function fakeNpm(): NpmRunner & { calls: string[]; failInstall?: string }
       }
       const pkg = readPkg(prefix);
       const deps = { ...pkg.dependencies };
-      for (const spec of specs) deps[unpack(prefix, spec)] = `file:${spec.replace(/^\.\//, '')}`;
+      for (const spec of specs) deps[isAbsolute(spec) ? link(prefix, spec) : unpack(prefix, spec)] = `file:${spec.replace(/^\.\//, '')}`;
       if (specs.length === 0) {
         // Like `npm install` after package.json was restored: exactly what it lists.
         for (const name of installedNames(prefix)) rmSync(join(prefix, 'node_modules', ...name.split('/')), { recursive: true });
@@ -144,6 +147,16 @@ export function fakeNpm(): NpmRunner & { calls: string[]; failInstall?: string }
   return runner;
 }
 
+/** Links a package folder (an absolute path) into node_modules, as npm does for a folder outside the prefix. */
+function link(prefix: string, folder: string): string {
+  const { name } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name: string };
+  const target = join(prefix, 'node_modules', ...name.split('/'));
+  mkdirSync(dirname(target), { recursive: true });
+  rmSync(target, { recursive: true, force: true });
+  symlinkSync(folder, target, 'dir');
+  return name;
+}
+
 /** Unpacks a tarball (relative to the prefix) into node_modules; returns the package name. */
 function unpack(prefix: string, spec: string): string {
   const tarball = join(prefix, spec);
@@ -155,7 +168,7 @@ function unpack(prefix: string, spec: string): string {
   return manifest.name;
 }
 
-/** Packages in the prefix's node_modules, except the seeded @pier/plugin-api peer. */
+/** Packages in the prefix's node_modules, except @pier/* (the linked plugin-api peer). */
 function installedNames(prefix: string): string[] {
   const modules = join(prefix, 'node_modules');
   if (!existsSync(modules)) return [];
