@@ -52,7 +52,7 @@ describe('loading installed plugins', () => {
     const list = await sandbox.pier('plugin:list');
 
     expect(selected.exitCode).toBe(1);
-    expect(selected.stderr).toMatch(/Scheduler k3s is not installed; installed schedulers: docker-local, null\n$/);
+    expect(selected.stderr).toMatch(/ !     Scheduler k3s could not be loaded \(pier-scheduler-k3s: register exploded\); reinstall it with plugin:install\n$/);
     expect(list.stdout).toMatch(/\npier-scheduler-k3s +1\.0\.0 +scheduler \(k3s\) +1 +true +broken: register exploded\n$/);
   });
 

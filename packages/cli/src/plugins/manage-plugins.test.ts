@@ -64,11 +64,26 @@ describe('plugin:disable and plugin:enable', () => {
     });
     expect(await listLine('@acme')).toMatch(/ false +disabled$/);
     await sandbox.pier('apps:create', 'blog');
-    expect((await sandbox.pier('scheduler:set', 'blog', 'selected', 'k3s')).exitCode).toBe(1);
+    expect(await sandbox.pier('scheduler:set', 'blog', 'selected', 'k3s')).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: ' !     Scheduler k3s is installed but disabled; enable it with plugin:enable @acme/pier-scheduler-k3s\n',
+    });
 
     expect((await sandbox.pier('plugin:enable', '@acme/pier-scheduler-k3s')).stdout).toBe('-----> Plugin @acme/pier-scheduler-k3s enabled\n');
     expect(await listLine('@acme')).toMatch(/ true +loaded$/);
     expect((await sandbox.pier('plugin:enable', '@acme/pier-scheduler-k3s')).stdout).toBe('-----> Plugin @acme/pier-scheduler-k3s is already enabled\n');
+  });
+
+  it('names the disabled plugin when a command needs its scheduler', async () => {
+    await sandbox.pier('apps:create', 'blog');
+    await sandbox.pier('scheduler:set', 'blog', 'selected', 'k3s');
+    await sandbox.pier('plugin:disable', '@acme/pier-scheduler-k3s');
+
+    expect(await sandbox.pier('ps:stop', 'blog')).toMatchObject({
+      exitCode: 1,
+      stderr: ' !     Scheduler k3s is installed but disabled; enable it with plugin:enable @acme/pier-scheduler-k3s\n',
+    });
   });
 
   it('warns when a disabled scheduler is still selected', async () => {
