@@ -43,6 +43,8 @@ function unknownCommand(argv: string[], app: string | undefined, topics: OutputO
 export async function runCommand(host: Host, flags: GlobalFlags, argv: string[], version: string): Promise<number> {
   const { bus, log } = host;
   const [first, ...rest] = argv;
+  // `pier help apps` is asking for the apps topic: answer it as `pier apps:help`.
+  if (first === 'help' && rest[0] !== undefined && !rest[0].startsWith('-')) return runCommand(host, flags, [`${rest[0]}:help`], version);
   if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
     log.write(globalHelp(await helpTopics(host), { all: rest.includes('--all'), quiet: log.quiet }));
     return 0;

@@ -50,6 +50,10 @@ describe('plugin:list', () => {
     });
   });
 
+  it('refuses an argument, as other commands word it', async () => {
+    expect(await sandbox.pier('plugin:list', 'foo')).toEqual({ exitCode: 1, stdout: '', stderr: ' !     Unexpected argument foo\n' });
+  });
+
   it('rejects an unknown format', async () => {
     expect(await sandbox.pier('plugin:list', '--format', 'yaml')).toEqual({ exitCode: 1, stdout: '', stderr: ' !     Invalid --format value specified\n' });
   });

@@ -50,7 +50,7 @@ export function pluginCommands(manager: PluginManagerContext): PierPlugin {
       const { log } = manager;
       const list = ({ args }: { args: string[] }) => {
         const { values, positionals } = parseCommandArgs(args, { format: { type: 'string' } });
-        if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+        if (positionals.length > 0) throw new UsageError(`Unexpected argument ${positionals[0]}`);
         log.write(formatPluginList(pluginListRows(manager), values.format));
       };
       registerCommands(context, {
