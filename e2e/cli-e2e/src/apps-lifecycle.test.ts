@@ -36,7 +36,7 @@ describe('apps lifecycle carries scheduler properties', () => {
 
     expect(rename.exitCode).toBe(0);
     expect(rename.stdout).toBe(
-      '-----> Renaming blog to journal\n-----> Creating journal...\n-----> Destroying blog (including all add-ons)\n-----> Retiring old containers and images\n',
+      '-----> Renaming blog to journal\n-----> Creating journal...\n-----> Destroying blog (including all add-ons)\n-----> Cleaning up...\n-----> Retiring old containers and images\n',
     );
     expect(await selected('journal')).toBe('null\n');
     expect(existsSync(join(env.root, 'config', 'scheduler', 'blog'))).toBe(false);
@@ -47,14 +47,14 @@ describe('apps lifecycle carries scheduler properties', () => {
     const refused = await env.pier(['apps:destroy', 'journal'], { input: 'wrong\n' });
     expect(refused.exitCode).toBe(1);
     expect(refused.stderr).toBe(
-      ' !     WARNING: Potentially Destructive Action\n !     This command will destroy app journal.\n !     To proceed, type "journal"\n !     Confirmation did not match test. Aborted.\n',
+      ' !     WARNING: Potentially Destructive Action\n !     This command will destroy app journal.\n !     To proceed, type "journal"\nConfirmation did not match test. Aborted.\n',
     );
     expect((await env.pier(['apps:exists', 'journal'])).exitCode).toBe(0);
 
     const destroyed = await env.pier(['apps:destroy', 'journal'], { input: 'journal\n' });
 
     expect(destroyed.exitCode).toBe(0);
-    expect(destroyed.stdout).toBe('> -----> Destroying journal (including all add-ons)\n-----> Retiring old containers and images\n');
+    expect(destroyed.stdout).toBe('> -----> Destroying journal (including all add-ons)\n-----> Cleaning up...\n-----> Retiring old containers and images\n');
     expect(existsSync(join(env.root, 'config', 'scheduler', 'journal'))).toBe(false);
     expect((await env.pier(['apps:exists', 'journal'])).exitCode).toBe(20);
   });

@@ -87,3 +87,27 @@ describe('a deploy killed part-way', () => {
     for (const port of Object.values(await webPorts(env, app))) expect((await httpGet(port)).body).toBe('hello from pier\n');
   });
 });
+
+describe('apps:lock', () => {
+  it('stops deploys and restarts with Dokku’s message, leaving the running app alone, until apps:unlock', async () => {
+    const before = await appContainers(app);
+    await pierOk(env, ['apps:lock', app]);
+    const refused = {
+      exitCode: 1,
+      stdout: '',
+      stderr: ` !     ${app} currently has a deploy lock in place. Exiting...\n !     Run 'apps:unlock' to release the existing deploy lock\n`,
+    };
+
+    expect(await env.pier(['deploy', app, image])).toEqual(refused);
+    expect(await env.pier(['ps:restart', app])).toEqual(refused);
+    expect(await appContainers(app)).toEqual(before);
+    expect((await env.pier(['apps:report', app, '--app-locked'])).stdout).toBe('true\n');
+
+    await pierOk(env, ['apps:unlock', app]);
+    const next = await env.pier(['deploy', app, image]);
+
+    expect(next.exitCode).toBe(0);
+    expect(await containerSummary(app)).toEqual(expected);
+    expect((await appContainers(app)).filter((c) => before.some((b) => b.id === c.id))).toEqual([]);
+  });
+});

@@ -60,6 +60,9 @@ describe('scheduler-docker-local:report and :set', () => {
     [['node-js-app', 'banana', 'x'], 1, 'Invalid key specified, valid keys include: init-process, network-mode, parallel-schedule-count'],
     [['missing-app', 'init-process', 'false'], 20, 'App missing-app does not exist'],
     [[], 1, 'Please specify an app to run the command on'],
+    // Dokku's bash flow has no "cannot be specified globally" step: every key may be global.
+    [['--global'], 1, 'No key specified'],
+    [['--global', 'bogus'], 1, 'Invalid key specified, valid keys include: init-process, network-mode, parallel-schedule-count'],
   ])('scheduler-docker-local:set %j → exit %i, one line, no change', async (args, exitCode, message) => {
     const before = await env.pier(['docker-local:report', 'node-js-app', '--format', 'json']);
 
@@ -79,7 +82,20 @@ describe('scheduler-docker-local:report and :set', () => {
   it('prints the topic help for both spellings', async () => {
     const help = await env.pier(['scheduler-docker-local:help']);
 
-    expect(help.stdout).toMatch(/^Usage: pier scheduler-docker-local\[:COMMAND\]\n\nManage the docker-local scheduler integration for an app\n\nAdditional commands:\n/);
+    // Dokku's bash help (`column -t`): nothing after the last command.
+    expect(help.stdout).toBe(
+      [
+        'Usage: pier scheduler-docker-local[:COMMAND]',
+        '',
+        'Manage the docker-local scheduler integration for an app',
+        '',
+        'Additional commands:',
+        '    scheduler-docker-local:report [<app>] [<flag>]                    Displays a scheduler-docker-local report for one or more apps',
+        '    scheduler-docker-local:set [<app>|--global] <property> (<value>)  Set or clear a scheduler-docker-local property for an app',
+        '',
+      ].join('\n'),
+    );
     expect(await env.pier(['scheduler-docker-local'])).toEqual(help);
+    expect(await env.pier(['docker-local:help'])).toEqual(help);
   });
 });

@@ -70,7 +70,10 @@ describe('scheduler:report', () => {
     [['--global', '--scheduler-selected'], 1, 'Invalid flag passed, valid flags: --scheduler-computed-selected, --scheduler-computed-shell, --scheduler-global-selected, --scheduler-global-shell'],
     [['node-js-app', '--format', 'json', '--scheduler-selected'], 1, '--format flag cannot be specified when specifying an info flag'],
     [['node-js-app', '--format', 'yaml'], 1, 'Format must be "stdout" or "json": "yaml"'],
+    [['node-js-app', '--format'], 1, 'flag needs an argument: --format'],
     [['missing-app'], 20, 'App missing-app does not exist'],
+    // Dokku verifies the app before it looks at the format.
+    [['missing-app', '--format', 'yaml'], 20, 'App missing-app does not exist'],
     [['Bad_App'], 1, invalidMessage],
   ])('scheduler:report %j → exit %i', async (args, exitCode, message) => {
     expect(await env.pier(['scheduler:report', ...args])).toEqual({ exitCode, stdout: '', stderr: ` !     ${message}\n` });
@@ -115,11 +118,19 @@ describe('scheduler:set', () => {
     [['node-js-app'], 1, 'No property specified'],
     [['node-js-app', 'banana', 'x'], 1, 'Invalid property specified, valid properties include: selected, shell'],
     [['node-js-app', 'selected', 'k3s'], 1, 'Scheduler k3s is not installed; installed schedulers: docker-local, null'],
+    [['--global'], 1, 'Property cannot be specified globally'],
+    // pflag: a value starting with a dash is a flag unless it comes after `--`.
+    [['node-js-app', 'shell', '-l'], 1, "unknown shorthand flag: 'l' in -l"],
   ])('scheduler:set %j → exit %i and no change', async (args, exitCode, message) => {
     const before = await env.pier(['scheduler:report', 'node-js-app', '--format', 'json']);
 
     expect(await env.pier(['scheduler:set', ...args])).toEqual({ exitCode, stdout: '', stderr: ` !     ${message}\n` });
     expect(await env.pier(['scheduler:report', 'node-js-app', '--format', 'json'])).toEqual(before);
+  });
+
+  it('takes a value starting with a dash after --', async () => {
+    expect(await env.pier(['scheduler:set', 'node-js-app', 'shell', '--', '-l'])).toEqual({ exitCode: 0, stdout: '=====> Setting shell to -l\n', stderr: '' });
+    await env.pier(['scheduler:set', 'node-js-app', 'shell']);
   });
 
   it('--quiet suppresses the Setting line', async () => {
@@ -145,7 +156,8 @@ describe('scheduler help', () => {
         'Additional commands:',
         '    scheduler:report [<app>] [<flag>]         Displays a scheduler report for one or more apps',
         '    scheduler:set <app> <property> (<value>)  Set or clear a scheduler property for an app',
-        '',
+        // Dokku's Go CommandUsage: columnize prefixes the last, empty, line too.
+        '    ',
         '',
       ].join('\n'),
     );
