@@ -12,8 +12,3 @@ export async function npmPack(dir: string, destination: string): Promise<string>
   const [packed] = JSON.parse(stdout) as { filename: string }[];
   return `${destination}/${packed!.filename}`;
 }
-
-/** `npm install` of tarballs into a prefix (install scripts off, as for any package from elsewhere). */
-export async function npmInstall(prefix: string, specs: string[]): Promise<void> {
-  await execa('npm', ['install', '--prefix', prefix, '--ignore-scripts', ...quiet, ...specs]);
-}
