@@ -4,6 +4,7 @@ import type { PluginIO } from '@pier/plugin-api';
 import { connectIo } from './attach-io.js';
 import type { Runtime } from './runtime.js';
 import { encodeFrame, fakeConnection, stdinText } from './test-support/fake-streams.js';
+import { closedPipe, settle, slowWritable } from './test-support/slow-writable.js';
 
 /** A terminal: stdin with raw mode, stdout with a size that can change. */
 function terminal() {
@@ -75,4 +76,72 @@ describe('connectIo', () => {
     expect(stdinText(connection)).toBe('input\n');
     expect(stdinClosed).toBe(true);
   });
+
+  const pipes = (stdout: Writable, stdin = new PassThrough()) =>
+    ({ io: { stdin, stdout, stderr: stdout, isTTY: false } }) as unknown as Runtime;
+
+  it('a slow reader pauses the connection (the engine then waits) until its stdout drains', async () => {
+    const out = slowWritable(8);
+    const connection = fakeConnection(() => {});
+    const session = connectIo(pipes(out.stream), connection.duplex, { tty: true, resize: async () => {} });
+    session.started();
+
+    connection.duplex.push(Buffer.from('a first chunk of output'));
+    await settle();
+    expect(connection.duplex.isPaused()).toBe(true);
+    out.release();
+    await settle();
+    expect(connection.duplex.isPaused()).toBe(false);
+    session.close();
+    expect(out.text()).toBe('a first chunk of output');
+  });
+
+  it('while the reader is slow the session is not drained, however long the connection is silent', async () => {
+    const out = slowWritable(1);
+    const connection = fakeConnection(() => {});
+    const session = connectIo(pipes(out.stream), connection.duplex, { tty: true, resize: async () => {} });
+    session.started();
+    connection.duplex.push(Buffer.from('output'));
+    await settle();
+    let drained = false;
+    const done = session.drained(5).then(() => (drained = true));
+
+    // Ten idle periods and more: still held by the reader.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(drained).toBe(false);
+    out.release();
+    await done;
+    session.close();
+  });
+
+  it('a stdout whose reader went away (EPIPE) ends the session quietly: outputGone', async () => {
+    const connection = fakeConnection(() => {});
+    const session = connectIo(pipes(closedPipe()), connection.duplex, { tty: false, resize: async () => {} });
+    session.started();
+
+    connection.duplex.push(encodeFrame('stdout', 'line\n'));
+
+    await session.outputGone;
+    session.close();
+    expect(connection.duplex.destroyed).toBe(true);
+  });
+
+  it.each([
+    ['at the start of a line: one Ctrl-D', 'ls\n', '\x04'],
+    ['mid-line: two (the first only sends the line)', 'ls', '\x04\x04'],
+  ])('a forced TTY with piped stdin passes its end on as a terminal would, %s', async (_name, input, eot) => {
+    const connection = fakeConnection(() => {});
+    const stdin = new PassThrough();
+    const session = connectIo(pipes(new PassThrough(), stdin), connection.duplex, { tty: true, resize: async () => {} });
+    session.started();
+
+    stdin.end(input);
+    await settle();
+    await settle();
+
+    expect(stdinText(connection)).toBe(`${input}${eot}`);
+    expect(connection.stdinEnded).toBe(false);
+    session.close();
+  });
 });
+

@@ -4,11 +4,15 @@
  * mode (keys, Ctrl-C included, go to the process) and its size follows the window; without one
  * the stream is multiplexed and stdout/stderr are kept apart. stdin is piped either way; without
  * a TTY its end closes the process's stdin.
+ *
+ * Output goes out at the pace the caller reads it (paced-output.ts), and a caller that stops
+ * reading (`| head -1`: EPIPE) ends the session quietly instead of crashing Pier.
  */
-import type { Duplex } from 'node:stream';
-import type { ReadStream, WriteStream } from 'node:tty';
+import type { Duplex, Readable } from 'node:stream';
 import { FrameDecoder } from './frames.js';
+import { createPacer } from './paced-output.js';
 import type { Runtime } from './runtime.js';
+import { enterRawMode, terminalSize } from './terminal-mode.js';
 
 export interface IoSessionOptions {
   tty: boolean;
@@ -21,11 +25,19 @@ export interface IoSession {
   started(): void;
   /** Resolves when the process's output has ended (the connection closed). */
   readonly ended: Promise<void>;
-  /** Resolves when the process's output has ended, or after `graceMs` at the latest. */
-  drained(graceMs: number): Promise<void>;
+  /** Resolves when the caller's stdout or stderr went away (its reader closed it); never otherwise. */
+  readonly outputGone: Promise<void>;
+  /**
+   * Resolves when the process's output has ended, or when nothing more has come for `idleMs`
+   * while the caller was keeping up (a connection the engine fails to close).
+   */
+  drained(idleMs: number): Promise<void>;
   /** Gives the caller's terminal and stdin back; idempotent. */
   close(): void;
 }
+
+/** End of transmission (Ctrl-D): how a terminal's line discipline is told "end of input". */
+const EOT = Buffer.from([0x04]);
 
 export function connectIo(rt: Runtime, connection: Duplex, options: IoSessionOptions): IoSession {
   const { stdin, stdout, stderr } = rt.io;
@@ -36,38 +48,38 @@ export function connectIo(rt: Runtime, connection: Duplex, options: IoSessionOpt
     connection.once('close', resolve);
     connection.once('error', () => resolve());
   });
+  let lastOutput = Date.now();
+  let signalGone: () => void = () => {};
+  const outputGone = new Promise<void>((resolve) => (signalGone = resolve));
+  const pacer = createPacer([stdout, stderr], () => {
+    connection.pause();
+    signalGone();
+  });
 
-  if (options.tty) {
-    connection.on('data', (chunk: Buffer) => stdout.write(chunk));
-  } else {
-    const decoder = new FrameDecoder();
-    connection.on('data', (chunk: Buffer) => {
-      for (const frame of decoder.push(chunk)) (frame.stream === 'stderr' ? stderr : stdout).write(frame.payload);
-    });
-  }
+  const decoder = options.tty ? null : new FrameDecoder();
+  connection.on('data', (chunk: Buffer) => {
+    lastOutput = Date.now();
+    if (decoder === null) pacer.write(stdout, chunk, connection);
+    else for (const frame of decoder.push(chunk)) pacer.write(frame.stream === 'stderr' ? stderr : stdout, frame.payload, connection);
+  });
 
-  const terminalIn = stdin as Partial<ReadStream>;
-  const terminalOut = stdout as Partial<WriteStream>;
-  const rawMode = options.tty && terminalIn.isTTY === true && typeof terminalIn.setRawMode === 'function';
   const sendSize = () => {
-    if (terminalOut.isTTY && terminalOut.rows && terminalOut.columns) {
-      options.resize(terminalOut.rows, terminalOut.columns).catch(() => {});
-    }
+    const size = terminalSize(stdout);
+    if (size) options.resize(...size).catch(() => {});
   };
+  let restoreTerminal = () => {};
+  let stopPiping = () => {};
   let closed = false;
 
   return {
     ended,
+    outputGone,
     started() {
-      if (rawMode) terminalIn.setRawMode!(true);
       if (options.tty) {
+        restoreTerminal = enterRawMode(stdin);
         sendSize();
-        terminalOut.on?.('resize', sendSize);
-      }
-      if (options.tty) {
-        // With a TTY the engine ends the whole session, output included, when stdin closes;
-        // a terminal's stdin never ends on its own (Ctrl-D is a byte), so EOF is not passed on.
-        stdin.pipe(connection, { end: false });
+        stdout.on('resize', sendSize);
+        stopPiping = pipeToTerminal(stdin, connection);
       } else if (stdin.readableEnded) {
         // An already-ended stdin would never emit 'end' again for pipe() to pass on.
         connection.end();
@@ -75,20 +87,55 @@ export function connectIo(rt: Runtime, connection: Duplex, options: IoSessionOpt
         stdin.pipe(connection);
       }
     },
-    async drained(graceMs) {
+    async drained(idleMs) {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([ended, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      const idle = new Promise<void>((resolve) => {
+        const check = () => {
+          const quietFor = Date.now() - lastOutput;
+          if (!pacer.waiting && quietFor >= idleMs) resolve();
+          else timer = setTimeout(check, Math.max(10, idleMs - quietFor));
+        };
+        check();
+      });
+      await Promise.race([ended, outputGone, idle]);
       clearTimeout(timer);
     },
     close() {
       if (closed) return;
       closed = true;
       stdin.unpipe(connection);
+      stopPiping();
       // A paused stdin no longer holds the event loop open once the command is done.
       stdin.pause();
-      if (rawMode) terminalIn.setRawMode!(false);
-      terminalOut.off?.('resize', sendSize);
+      restoreTerminal();
+      stdout.off('resize', sendSize);
+      pacer.dispose();
       connection.destroy();
     },
+  };
+}
+
+/**
+ * With a TTY the engine ends the whole session, output included, when stdin closes, so EOF is
+ * not passed on. A terminal's stdin never ends on its own (Ctrl-D is a byte); a pipe's does
+ * (`--force-tty` without a terminal): it is then passed on as the terminal would, Ctrl-D at the
+ * start of a line (two when the input stopped mid-line: the first only sends the line).
+ * Returns what removes its listeners.
+ */
+function pipeToTerminal(stdin: Readable, connection: Duplex): () => void {
+  stdin.pipe(connection, { end: false });
+  if ((stdin as { isTTY?: boolean }).isTTY) return () => {};
+  let atLineStart = true;
+  const onData = (chunk: Buffer) => {
+    if (chunk.length > 0) atLineStart = chunk[chunk.length - 1] === 0x0a;
+  };
+  const onEnd = () => {
+    if (!connection.destroyed) connection.write(atLineStart ? EOT : Buffer.concat([EOT, EOT]));
+  };
+  stdin.on('data', onData);
+  stdin.once('end', onEnd);
+  return () => {
+    stdin.off('data', onData);
+    stdin.off('end', onEnd);
   };
 }

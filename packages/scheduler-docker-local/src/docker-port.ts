@@ -35,8 +35,10 @@ export interface CreateContainerSpec {
   HostConfig: {
     NetworkMode: string;
     Init?: boolean;
-    /** Dokku's `--rm`, used for detached one-off containers only (attached ones are removed explicitly). */
+    /** Dokku's `--rm`: one-off containers are removed by the engine when they exit. */
     AutoRemove?: boolean;
+    /** The terminal size (rows, columns) from the start; engines before API 1.42 ignore it. */
+    ConsoleSize?: [number, number];
     RestartPolicy?: RestartPolicy;
     LogConfig?: { Type: string; Config: Record<string, string> };
   };
@@ -88,16 +90,25 @@ export interface ExecResult {
 
 export interface LogOptions {
   follow: boolean;
-  /** Lines from the end; Docker's `--tail`. */
-  tail: number;
+  /** Lines from the end; Docker's `--tail` (`all`: everything). */
+  tail: number | 'all';
   /** Prefix every line with its RFC 3339 (nanosecond) time. */
   timestamps: boolean;
+}
+
+export type WaitCondition = 'next-exit' | 'removed';
+
+export interface ExitWatch {
+  /** The exit status (0–255) when the watched event happens. */
+  readonly exitCode: Promise<number>;
 }
 
 /** An interactive exec (enter). */
 export interface ExecSpec {
   command: string[];
   tty: boolean;
+  /** The terminal size (rows, columns) from the start; engines before API 1.42 ignore it. */
+  consoleSize?: [number, number];
 }
 
 export interface ExecState {
@@ -144,8 +155,12 @@ export interface DockerPort {
    * container was created with StdinOnce.
    */
   attachContainer(id: string): Promise<Duplex>;
-  /** Resolves with the exit status once the container is not running (immediately if it already stopped). */
-  waitContainer(id: string): Promise<number>;
+  /**
+   * Has the engine watch for the container's next exit (`next-exit`) or its removal (`removed`,
+   * for an AutoRemove container). Resolves once the engine is watching, so a watch set up before
+   * start cannot miss a fast exit, nor lose the status of a container already removed.
+   */
+  waitContainer(id: string, condition: WaitCondition): Promise<ExitWatch>;
   resizeContainer(id: string, rows: number, columns: number): Promise<void>;
   /** Returns the exec id. */
   createExec(containerId: string, spec: ExecSpec): Promise<string>;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { ErrorCodes, propertySet, schedulerEnter, type InputOf } from '@pier/plugin-api';
 import { resolveEnterTarget } from './enter.js';
 import { classifyName, type DeployContainer } from './naming.js';
@@ -70,6 +70,16 @@ describe('enter (fake engine)', () => {
     await enter({ processType: 'web', command: ['sh'], tty: true });
     expect(t.docker.calls).toContain('exec shop.web.1 (tty) sh');
     expect(t.stdout()).toBe('prompt$ \r\n');
+  });
+
+  it('with a TTY on a terminal the exec gets its size from the start (ConsoleSize)', async () => {
+    await deployedApp({ isTTY: true });
+    Object.assign(t.host.io.stdout, { isTTY: true, rows: 30, columns: 100 });
+    const createExec = jest.spyOn(t.docker, 'createExec');
+
+    await enter({ processType: 'web', command: ['stty', 'size'], tty: true });
+
+    expect(createExec).toHaveBeenCalledWith(expect.any(String), { command: ['stty', 'size'], tty: true, consoleSize: [30, 100] });
   });
 
   it.each([

@@ -3,12 +3,14 @@
  * container-id prefix) and exec a command, or the app's shell, inside it. The exec's exit status
  * is the command's.
  */
+import { constants } from 'node:os';
 import { ErrorCodes, PierError } from '@pier/plugin-api';
 import { isDeployed, notDeployed } from './app-status.js';
 import { connectIo } from './attach-io.js';
 import { listDeployContainers, liveContainers, type DeployContainer } from './naming.js';
 import type { Runtime } from './runtime.js';
 import { FALLBACK_SHELL, needsFallback, resolveShell } from './shell.js';
+import { terminalSize } from './terminal-mode.js';
 
 export interface EnterInput {
   app: string;
@@ -71,11 +73,16 @@ export async function enter(rt: Runtime, input: EnterInput): Promise<{ exitCode:
     const shell = await resolveShell(rt.bus, app);
     command = (await needsFallback(docker, id, shell)) ? [FALLBACK_SHELL] : shell.argv;
   }
-  const execId = await docker.createExec(id, { command, tty });
+  const consoleSize = tty ? terminalSize(rt.io.stdout) : undefined;
+  const execId = await docker.createExec(id, { command, tty, ...(consoleSize ? { consoleSize } : {}) });
   const session = connectIo(rt, await docker.startExec(execId, tty), { tty, resize: (rows, columns) => docker.resizeExec(execId, rows, columns) });
   try {
     session.started();
-    await session.ended;
+    // Nobody reads the output any more (`| head -1`): closing the connection makes the engine
+    // kill the command, and Pier ends as a writer killed by SIGPIPE would.
+    if ((await Promise.race([session.ended.then(() => false), session.outputGone.then(() => true)])) === true) {
+      return { exitCode: 128 + constants.signals.SIGPIPE };
+    }
     for (let poll = 0; poll < EXIT_POLLS; poll++) {
       const state = await docker.inspectExec(execId);
       if (!state.running) return { exitCode: state.exitCode ?? 0 };

@@ -1,16 +1,19 @@
 /**
- * The user's interrupt (Ctrl-C, or a SIGTERM from a supervisor) while a command streams: `logs
- * --tail` ends cleanly on it, an attached `run` forwards it to its container (as `docker run`'s
- * sig-proxy does). Injectable, so tests interrupt without signals and an embedding program can
- * wire its own cancellation instead of process signals.
+ * The user's interrupt while a command streams: Ctrl-C, a SIGTERM from a supervisor, a SIGHUP
+ * from a closed terminal or SSH session, a SIGQUIT. `logs --tail` ends cleanly on it, an
+ * attached `run` forwards it to its container (as `docker run`'s sig-proxy does), so a one-off
+ * process ends with the session that started it. Injectable, so tests interrupt without signals
+ * and an embedding program can wire its own cancellation instead of process signals.
  */
 export type InterruptSource = (onInterrupt: (signal: NodeJS.Signals) => void) => () => void;
 
-const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+/** Node's default for each of these is to die at once, leaving a running container behind. */
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
 
 /**
- * Listens to the process's SIGINT and SIGTERM only while subscribed: a listener replaces Node's
- * default "exit at once", so the handler must be gone again before the command returns.
+ * Listens to the process's SIGINT, SIGTERM, SIGHUP and SIGQUIT only while subscribed: a listener
+ * replaces Node's default "exit at once", so the handler must be gone again before the command
+ * returns.
  */
 export const processInterrupts: InterruptSource = (onInterrupt) => {
   const handler = (signal: NodeJS.Signals) => onInterrupt(signal);

@@ -64,11 +64,13 @@ describe('status, stop and cleanup (fake engine)', () => {
     expect(await t.call(schedulerAppStatus, { app: 'shop' })).toMatchObject({ processes: 3, running: 'false' });
   });
 
-  it('stop of one process type', async () => {
+  it('stop of one process type leaves a one-off container running that type’s command alone', async () => {
     await deployShop();
+    t.docker.addContainer('shop.run.77', { 'com.dokku.app-name': 'shop', 'com.dokku.container-type': 'run', 'com.dokku.process-type': 'worker' });
     await t.call(schedulerStop, { app: 'shop', removeContainers: false, processType: 'worker' });
     expect(t.docker.byName('shop.worker.1')!.status).toBe('exited');
     expect(t.docker.byName('shop.web.1')!.status).toBe('running');
+    expect(t.docker.byName('shop.run.77')!.status).toBe('running');
   });
 
   it('stop with removeContainers leaves nothing of the app, other apps untouched', async () => {
@@ -112,17 +114,21 @@ describe('status, stop and cleanup (fake engine)', () => {
     expect(JSON.stringify(doc)).not.toContain('postgres://');
   });
 
-  it('logsFailed prints the failed containers’ output and forgets removed ones', async () => {
+  it('logsFailed prints the failed containers’ output, stderr on stderr, and forgets removed ones', async () => {
     await t.call(schedulerLogsFailed, { app: 'shop' });
     expect(t.stderr()).toBe(' !     No failed containers found\n');
     t.docker.onStart = (c) => {
+      t.docker.writeLog(c, `crash from ${c.spec.Labels['com.dokku.dyno']}\n`);
+      t.docker.writeLog(c, 'boom: cannot start\n', 'stderr');
+      t.docker.writeLog(c, 'no newline at the end');
       c.status = 'exited';
-      c.logs = `crash from ${c.spec.Labels['com.dokku.dyno']}\n`;
     };
     await expect(deployShop()).rejects.toMatchObject({ code: 'PIER_ERR_DEPLOY_FAILED' });
     t.host.io.clear();
     await t.call(schedulerLogsFailed, { app: 'shop' });
-    expect(t.stdout()).toBe('crash from web.1\n');
+    // As `docker logs <cid>`: raw, the streams apart, nothing added.
+    expect(t.stdout()).toBe('crash from web.1\nno newline at the end');
+    expect(t.stderr()).toBe('boom: cannot start\n');
     const failed = [...t.docker.containers.values()][0]!;
     await t.docker.removeContainer(failed.id);
     t.host.io.clear();

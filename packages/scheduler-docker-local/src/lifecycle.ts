@@ -3,7 +3,8 @@
  * `scheduler:pre-restore` and `scheduler:logs-failed`.
  */
 import { rm } from 'node:fs/promises';
-import { classifyName, LABEL_APP, LABEL_DOKKU, LABEL_PROCESS_TYPE } from './naming.js';
+import { streamLogs } from './log-stream.js';
+import { classifyName, LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_DOKKU, LABEL_PROCESS_TYPE } from './naming.js';
 import { forgetRetired, stopTimeoutOf } from './retire.js';
 import type { Runtime } from './runtime.js';
 import { appDataDir, readFailedContainers, writeFailedContainers } from './state-files.js';
@@ -22,7 +23,9 @@ export interface StopInput {
 export async function stopApp(rt: Runtime, { app, removeContainers, processType }: StopInput): Promise<void> {
   const { docker } = rt;
   const labels = [`${LABEL_APP}=${app}`];
-  if (processType !== undefined) labels.push(`${LABEL_PROCESS_TYPE}=${processType}`);
+  // A type names deployed processes: a one-off `pier run app web` carries the type too (Dokku's
+  // labels) but is not one of them.
+  if (processType !== undefined) labels.push(`${LABEL_PROCESS_TYPE}=${processType}`, `${LABEL_CONTAINER_TYPE}=deploy`);
   const containers = await docker.listContainers(labels);
   const timeout = await stopTimeoutOf(rt.root, app);
   await Promise.all(
@@ -79,8 +82,8 @@ export async function logsFailed(rt: Runtime, app: string): Promise<void> {
     log.warn('No failed containers found');
     return;
   }
+  // `docker logs <cid>` for each, one after the other: raw, streamed, stderr kept on stderr.
   for (const entry of remaining) {
-    const output = await docker.containerLogs(entry.id);
-    if (output !== '') log.write(output.endsWith('\n') ? output : `${output}\n`);
+    await streamLogs(rt, [{ id: entry.id, dyno: entry.dyno, tty: false }], { follow: false, num: 'all', quiet: true, color: false, separateStderr: true });
   }
 }

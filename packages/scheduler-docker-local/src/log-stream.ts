@@ -1,14 +1,17 @@
 /**
- * Reads the logs of several containers at once and prints them line by line (Dokku runs one
- * `docker logs` per container in the background). Lines are written whole, so containers
- * interleave by line, never inside one. With follow the command ends when every container's
- * stream has ended (they all stopped), on the user's interrupt, or when stdout goes away
- * (`pier logs -t app | head`), always cleanly: streams destroyed, handlers removed.
+ * Reads the logs of several containers at once and prints them (Dokku runs one `docker logs` per
+ * container in the background). Prefixed output is written line by line, so containers
+ * interleave by line, never inside one; raw output (`-q`, `logs:failed`) is written as the engine
+ * sends it, a partial line (a prompt, a progress bar) included. Output goes at the pace the
+ * reader takes it (paced-output.ts). With follow the command ends when every container's stream
+ * has ended (they all stopped), on the user's interrupt, or when stdout goes away (`pier logs -t
+ * app | head`), always cleanly: what was read is printed, streams destroyed, handlers removed.
  */
 import type { Readable } from 'node:stream';
 import { errorMessage } from './docker-errors.js';
 import { FrameDecoder, LineSplitter, type StreamKind } from './frames.js';
 import { colorFor, prefixLine } from './log-format.js';
+import { createPacer, type OutputPacer } from './paced-output.js';
 import type { Runtime } from './runtime.js';
 
 export interface LogTarget {
@@ -21,37 +24,52 @@ export interface LogTarget {
 
 export interface LogOutputOptions {
   follow: boolean;
-  num: number;
-  /** Raw lines: no timestamps, no prefixes. */
+  /** Lines from the end of each container's log; `all` for everything. */
+  num: number | 'all';
+  /** Raw output: no timestamps, no prefixes. */
   quiet: boolean;
   color: boolean;
+  /** Raw output only: stderr to the caller's stderr (`docker logs`), not into stdout (`2>&1`). */
+  separateStderr?: boolean;
 }
 
-type LineSink = (line: string) => void;
+/** One container's stream, decoded; `finish` prints what is still held back (a line without its newline). */
+interface Reader {
+  push(chunk: Buffer): void;
+  finish(): void;
+}
 
-/** Bytes of one container's stream → complete lines, stdout and stderr kept apart until a line is whole. */
-function lineReader(tty: boolean, sink: LineSink): { push(chunk: Buffer): void; end(): void } {
-  const splitters: Record<StreamKind, LineSplitter> = { stdout: new LineSplitter(), stderr: new LineSplitter() };
+function frameSink(tty: boolean, take: (kind: StreamKind, bytes: Buffer) => void): (chunk: Buffer) => void {
   const decoder = tty ? null : new FrameDecoder();
-  const take = (kind: StreamKind, bytes: Buffer) => splitters[kind].push(bytes).forEach(sink);
+  return (chunk) => {
+    if (decoder === null) take('stdout', chunk);
+    else for (const frame of decoder.push(chunk)) take(frame.stream, frame.payload);
+  };
+}
+
+/** Raw: every payload as it comes, nothing held back. */
+function rawReader(rt: Runtime, pacer: OutputPacer, stream: Readable, target: LogTarget, separateStderr: boolean): Reader {
+  const to = (kind: StreamKind) => (kind === 'stderr' && separateStderr ? rt.io.stderr : rt.io.stdout);
+  return { push: frameSink(target.tty, (kind, bytes) => pacer.write(to(kind), bytes, stream)), finish: () => {} };
+}
+
+/** Prefixed: complete lines, stdout and stderr kept apart until a line is whole. */
+function lineReader(rt: Runtime, pacer: OutputPacer, stream: Readable, target: LogTarget, color: number | null): Reader {
+  const splitters: Record<StreamKind, LineSplitter> = { stdout: new LineSplitter(), stderr: new LineSplitter() };
+  const print = (line: string) => pacer.write(rt.io.stdout, `${prefixLine(line, target.dyno, color)}\n`, stream);
   return {
-    push(chunk) {
-      if (decoder === null) take('stdout', chunk);
-      else for (const frame of decoder.push(chunk)) take(frame.stream, frame.payload);
-    },
-    end() {
+    push: frameSink(target.tty, (kind, bytes) => splitters[kind].push(bytes).forEach(print)),
+    finish() {
       for (const splitter of Object.values(splitters)) {
         const last = splitter.flush();
-        if (last !== null) sink(last);
+        if (last !== null) print(last);
       }
     },
   };
 }
 
-export async function streamLogs(rt: Runtime, targets: LogTarget[], options: LogOutputOptions): Promise<void> {
-  if (targets.length === 0) return;
-  const { stdout } = rt.io;
-  const opened = await Promise.all(
+async function openStreams(rt: Runtime, targets: LogTarget[], options: LogOutputOptions): Promise<(Readable | null)[]> {
+  return Promise.all(
     targets.map((target) =>
       rt.docker.logStream(target.id, { follow: options.follow, tail: options.num, timestamps: !options.quiet }).catch((error: unknown) => {
         // The container went away between listing and reading, as a `docker logs` would say.
@@ -60,35 +78,36 @@ export async function streamLogs(rt: Runtime, targets: LogTarget[], options: Log
       }),
     ),
   );
+}
 
+export async function streamLogs(rt: Runtime, targets: LogTarget[], options: LogOutputOptions): Promise<void> {
+  if (targets.length === 0) return;
+  const opened = await openStreams(rt, targets, options);
+  const readers: Reader[] = [];
   let stopped = false;
-  const streams = opened.filter((s): s is Readable => s !== null);
   const stop = () => {
+    if (stopped) return;
     stopped = true;
-    for (const stream of streams) stream.destroy();
+    readers.forEach((reader) => reader.finish());
+    for (const stream of opened) stream?.destroy();
   };
+  const pacer = createPacer([rt.io.stdout, rt.io.stderr], stop);
   const unsubscribe = options.follow ? rt.interrupts(stop) : () => {};
-  stdout.once('error', stop);
-  stdout.once('close', stop);
+  rt.io.stdout.once('close', stop);
 
   try {
     await Promise.all(
       targets.map((target, position) => {
         const stream = opened[position];
         if (!stream) return undefined;
-        const color = options.color ? colorFor(position) : null;
-        const format = options.quiet ? (line: string) => line : (line: string) => prefixLine(line, target.dyno, color);
-        const reader = lineReader(target.tty, (line) => {
-          // Backpressure: a slow reader of stdout pauses the engine's stream rather than piling up lines.
-          if (!stopped && !stdout.write(`${format(line)}\n`)) {
-            stream.pause();
-            stdout.once('drain', () => stream.resume());
-          }
-        });
+        const reader = options.quiet
+          ? rawReader(rt, pacer, stream, target, options.separateStderr ?? false)
+          : lineReader(rt, pacer, stream, target, options.color ? colorFor(position) : null);
+        readers.push(reader);
         return new Promise<void>((resolve) => {
           stream.on('data', (chunk: Buffer) => reader.push(chunk));
           stream.once('end', () => {
-            reader.end();
+            if (!stopped) reader.finish();
             resolve();
           });
           stream.once('close', () => resolve());
@@ -101,8 +120,8 @@ export async function streamLogs(rt: Runtime, targets: LogTarget[], options: Log
     );
   } finally {
     unsubscribe();
-    stdout.off('error', stop);
-    stdout.off('close', stop);
-    for (const stream of streams) stream.destroy();
+    rt.io.stdout.off('close', stop);
+    pacer.dispose();
+    for (const stream of opened) stream?.destroy();
   }
 }

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { ErrorCodes, schedulerLogs, schedulerRunLogs, type InputOf } from '@pier/plugin-api';
+import { streamLogs } from './log-stream.js';
+import type { Runtime } from './runtime.js';
 import { engineTimestamp } from './test-support/fake-streams.js';
+import { settle, slowWritable } from './test-support/slow-writable.js';
 import { processSpec, release, storeDeployedRelease, unitHost, type UnitHost } from './test-support/unit-host.js';
 
 let t: UnitHost;
@@ -112,6 +115,33 @@ describe('logs --tail (fake engine)', () => {
     expect(t.interrupts.subscribers).toBe(0);
   });
 
+  it('quiet: output without a newline (a prompt) is printed at once, raw', async () => {
+    await deployedApp();
+    const following = logs({ follow: true, num: 0, processType: 'worker', quiet: true });
+    await tick();
+
+    t.docker.writeLog(t.docker.byName('shop.worker.1')!, 'Continue? [y/N] ');
+    await tick();
+
+    expect(t.stdout()).toBe('Continue? [y/N] ');
+    t.interrupts.interrupt();
+    await following;
+  });
+
+  it('prefixed: a line still waiting for its newline is printed when the user interrupts', async () => {
+    await deployedApp();
+    const following = logs({ follow: true, num: 0, processType: 'worker' });
+    await tick();
+    t.docker.writeLog(t.docker.byName('shop.worker.1')!, 'half a line');
+    await tick();
+    expect(t.stdout()).toBe('');
+
+    t.interrupts.interrupt();
+    await following;
+
+    expect(t.stdout()).toBe(`${ts} app[worker.1]: half a line\n`);
+  });
+
   it('ends when stdout goes away (`pier logs --tail app | head`)', async () => {
     await deployedApp();
     const following = logs({ follow: true, num: 1 });
@@ -151,3 +181,27 @@ describe('run:logs (fake engine)', () => {
     await expect(runLogs({ container })).rejects.toThrow(`No such container: ${container}`);
   });
 });
+
+describe('log output and a slow reader', () => {
+  it('pauses the engine streams with one drain listener, and prints every line', async () => {
+    await deployedApp();
+    const out = slowWritable(64);
+    const worker = t.docker.byName('shop.worker.1')!;
+    for (let i = 0; i < 500; i++) t.docker.writeLog(worker, `line ${i}\n`);
+    const rt = { docker: t.docker, io: { ...t.host.io, stdout: out.stream }, log: { warn: () => {} }, interrupts: t.interrupts } as unknown as Runtime;
+    const target = { id: worker.id, dyno: 'worker.1', tty: false };
+
+    const done = streamLogs(rt, [target], { follow: false, num: 'all', quiet: true, color: false });
+    let maxListeners = 0;
+    while (!out.text().includes('line 499\n')) {
+      maxListeners = Math.max(maxListeners, out.stream.listenerCount('drain'));
+      out.release();
+      await settle();
+    }
+    await done;
+
+    expect(maxListeners).toBe(1);
+    expect(out.text().split('\n').filter(Boolean)).toHaveLength(502);
+  });
+});
+

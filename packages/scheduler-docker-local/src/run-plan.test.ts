@@ -46,6 +46,8 @@ describe('buildRunSpec', () => {
   const plan: RunPlan = {
     app: 'shop',
     number: 4242,
+    root: '/var/lib/pier',
+    procfileType: null,
     image: 'sha256:abc',
     argv: ['sh', '-c', 'exit 3'],
     releaseEnv: { SECRET: 's' },
@@ -59,7 +61,7 @@ describe('buildRunSpec', () => {
     limitLogSize: true,
   };
 
-  it('builds an attached one-off container: stdin open until the caller closes it, removed by Pier', () => {
+  it('builds an attached one-off container: stdin open until the caller closes it, removed by the engine', () => {
     expect(buildRunSpec(plan)).toEqual({
       name: 'shop.run.4242',
       Image: 'sha256:abc',
@@ -68,8 +70,8 @@ describe('buildRunSpec', () => {
       Labels: {
         'com.dokku.app-name': 'shop',
         'com.dokku.container-type': 'run',
-        'com.dokku.process-type': 'run',
         'com.dokku.active-deadline-seconds': '86400',
+        'com.pier.root': '/var/lib/pier',
       },
       Tty: false,
       OpenStdin: true,
@@ -77,8 +79,21 @@ describe('buildRunSpec', () => {
       AttachStdin: true,
       AttachStdout: true,
       AttachStderr: true,
-      HostConfig: { NetworkMode: 'none', Init: true, LogConfig: { Type: '', Config: { 'max-size': '10m' } } },
+      HostConfig: { NetworkMode: 'none', AutoRemove: true, Init: true, LogConfig: { Type: '', Config: { 'max-size': '10m' } } },
     });
+  });
+
+  it('a process-type label only when a Procfile command runs, as in Dokku', () => {
+    expect(buildRunSpec({ ...plan, procfileType: 'worker' }).Labels['com.dokku.process-type']).toBe('worker');
+    expect(buildRunSpec(plan).Labels).not.toHaveProperty('com.dokku.process-type');
+  });
+
+  it.each([
+    ['a TTY with a known size: set at create', { tty: true, consoleSize: [30, 100] as [number, number] }, [30, 100]],
+    ['a TTY of unknown size', { tty: true }, undefined],
+    ['no TTY', { tty: false, consoleSize: [30, 100] as [number, number] }, undefined],
+  ])('console size: %s', (_name, overrides, expected) => {
+    expect(buildRunSpec({ ...plan, ...overrides }).HostConfig.ConsoleSize).toEqual(expected);
   });
 
   it('detached: no stdin, removed by the engine when it exits, TTY only when forced', () => {

@@ -7,7 +7,7 @@ import { CommandSyntaxError, splitCommand } from './command-split.js';
 import { LOG_MAX_SIZE } from './create-options.js';
 import type { CreateContainerSpec } from './docker-port.js';
 import { LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_PROCESS_TYPE } from './naming.js';
-import { LABEL_DEADLINE, RUN_TYPE, runContainerName } from './run-naming.js';
+import { LABEL_DEADLINE, LABEL_ROOT, RUN_TYPE, runContainerName } from './run-naming.js';
 
 /** What procfile-util hands a `$PORT` when the process has none: Dokku's default web port. */
 const DEFAULT_PORT_TEXT = '5000';
@@ -51,6 +51,10 @@ export function runEnv(releaseEnv: Readonly<Record<string, string>>, extra: Read
 export interface RunPlan {
   app: string;
   number: number;
+  /** The absolute state root, for the root label. */
+  root: string;
+  /** The Procfile type whose command runs (its process-type label), if any. */
+  procfileType: string | null;
   /** The deployed image's id (the tag may have moved since). */
   image: string;
   argv: string[];
@@ -64,6 +68,8 @@ export interface RunPlan {
   init: boolean;
   /** Whether the engine's logging driver takes a max-size (json-file, local). */
   limitLogSize: boolean;
+  /** With a TTY on the caller's terminal: its size (rows, columns), set from the start. */
+  consoleSize?: [number, number] | undefined;
 }
 
 export function buildRunSpec(plan: RunPlan): CreateContainerSpec {
@@ -73,12 +79,14 @@ export function buildRunSpec(plan: RunPlan): CreateContainerSpec {
     Image: plan.image,
     Cmd: plan.argv,
     Env: runEnv(plan.releaseEnv, plan.env, `${RUN_TYPE}.${plan.number}`, plan.port),
-    // Only these: Dokku leaves the deploy labels (org.label-schema.*, dokku) off one-off containers.
+    // Dokku's (it leaves the deploy labels, org.label-schema.* and dokku, off one-off containers),
+    // a process type only when a Procfile command runs, and Pier's root.
     Labels: {
       [LABEL_APP]: plan.app,
       [LABEL_CONTAINER_TYPE]: RUN_TYPE,
-      [LABEL_PROCESS_TYPE]: RUN_TYPE,
+      ...(plan.procfileType === null ? {} : { [LABEL_PROCESS_TYPE]: plan.procfileType }),
       [LABEL_DEADLINE]: String(plan.ttlSeconds),
+      [LABEL_ROOT]: plan.root,
     },
     Tty: plan.tty,
     // Attached: stdin is open and closes when the caller's stdin ends (StdinOnce), so
@@ -88,12 +96,13 @@ export function buildRunSpec(plan: RunPlan): CreateContainerSpec {
     AttachStdin: attached,
     AttachStdout: attached,
     AttachStderr: attached,
-    HostConfig: { NetworkMode: plan.networkMode },
+    // Dokku's `--rm`, attached runs included: the engine removes the container when it exits,
+    // even when Pier is gone by then (a closed terminal, kill -9). run.ts sets its wait up
+    // before start, as `docker run --rm` does, so the exit status is not lost to the removal.
+    HostConfig: { NetworkMode: plan.networkMode, AutoRemove: true },
   };
   if (plan.init) spec.HostConfig.Init = true;
-  // Dokku's `--rm` for detached runs. Attached ones are removed by Pier after reading the exit
-  // status: AutoRemove races with wait and with the last output (toolchain P15).
-  if (plan.detach) spec.HostConfig.AutoRemove = true;
+  if (plan.tty && plan.consoleSize) spec.HostConfig.ConsoleSize = plan.consoleSize;
   if (plan.limitLogSize) spec.HostConfig.LogConfig = { Type: '', Config: { 'max-size': LOG_MAX_SIZE } };
   return spec;
 }

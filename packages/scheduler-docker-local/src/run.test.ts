@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { constants } from 'node:os';
 import { ErrorCodes, propertySet, schedulerRun, type InputOf } from '@pier/plugin-api';
 import type { CreateContainerSpec } from './docker-port.js';
 import { startFailureStatus } from './run.js';
@@ -24,7 +25,7 @@ const run = (input: Partial<RunInput> = {}) =>
 const runContainer = () => [...t.docker.containers.values()].find((c) => c.name.startsWith('shop.run.'));
 
 describe('run, attached (fake engine)', () => {
-  it('returns the command’s exit status, keeps stdout and stderr apart, and removes the container', async () => {
+  it('returns the command’s exit status, keeps stdout and stderr apart, and the engine removes the container', async () => {
     await setup();
     t.docker.onRun = (c) => ({ stdout: `ran ${c.spec.Cmd?.join(' ')}\n`, stderr: 'warning\n', exitCode: 3 });
 
@@ -32,11 +33,13 @@ describe('run, attached (fake engine)', () => {
 
     expect(t.stdout()).toBe('ran sh -c exit 3\n');
     expect(t.stderr()).toBe('warning\n');
-    expect(t.docker.calls.map((call) => call.replace(/\d+$/, 'N'))).toEqual([
+    // The wait is set up before start (a fast exit cannot be missed), and waits for the removal.
+    expect(t.docker.calls.map((call) => call.replace(/\.run\.\d+/, '.run.N'))).toEqual([
       'create shop.run.N',
       'attach shop.run.N',
+      'wait shop.run.N removed',
       'start shop.run.N',
-      'remove shop.run.N',
+      'auto-remove shop.run.N',
     ]);
     expect(t.docker.containers.size).toBe(0);
   });
@@ -65,11 +68,12 @@ describe('run, attached (fake engine)', () => {
       Labels: {
         'com.dokku.app-name': 'shop',
         'com.dokku.container-type': 'run',
-        'com.dokku.process-type': 'run',
         'com.dokku.active-deadline-seconds': '60',
+        'com.pier.root': t.host.root,
       },
-      HostConfig: { NetworkMode: 'bridge', Init: true },
+      HostConfig: { NetworkMode: 'bridge', Init: true, AutoRemove: true },
     });
+    expect(spec!.Labels).not.toHaveProperty('com.dokku.process-type');
   });
 
   it('draws another number when the name is taken', async () => {
@@ -128,6 +132,67 @@ describe('run, attached (fake engine)', () => {
     expect(t.docker.calls.filter((c) => c.startsWith('kill'))).toEqual([expect.stringMatching(/^kill shop\.run\.\d+ SIGINT$/)]);
     expect(t.interrupts.subscribers).toBe(0);
     expect(t.docker.containers.size).toBe(0);
+  });
+
+  it.each([['SIGHUP'], ['SIGQUIT'], ['SIGTERM']] as const)('forwards %s (a closed terminal or session) to the process', async (signal) => {
+    await setup();
+    t.docker.onRun = () => null;
+    const result = run({ command: ['sleep', '100'] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    t.interrupts.interrupt(signal);
+
+    expect(await result).toEqual({ exitCode: 128 + constants.signals[signal] });
+    expect(t.docker.calls.filter((c) => c.startsWith('kill')).map((c) => c.split(' ')[2])).toEqual([signal]);
+    expect(t.docker.containers.size).toBe(0);
+  });
+
+  it('a reader that goes away (`| head -1`, EPIPE): the container is removed and the run ends as SIGPIPE would (141)', async () => {
+    await setup();
+    t.docker.onRun = () => null;
+    const result = run({ command: ['seq', '1', '1000000'] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    t.host.io.stdout.destroy(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+
+    expect(await result).toEqual({ exitCode: 141 });
+    expect(t.docker.containers.size).toBe(0);
+    expect(t.stderr()).toBe('');
+  });
+
+  it('an interrupt while attaching: the container is never started, and removed', async () => {
+    await setup();
+    const attach = t.docker.attachContainer.bind(t.docker);
+    t.docker.attachContainer = async (id) => {
+      t.interrupts.interrupt('SIGHUP');
+      return attach(id);
+    };
+
+    expect(await run({ command: ['sleep', '100'] })).toEqual({ exitCode: 129 });
+    expect(t.docker.calls.some((c) => c.startsWith('start'))).toBe(false);
+    expect(t.docker.containers.size).toBe(0);
+  });
+
+  it('with a TTY on a terminal: its size is set at create (ConsoleSize)', async () => {
+    await setup({ isTTY: true });
+    Object.assign(t.host.io.stdout, { isTTY: true, rows: 30, columns: 100 });
+    let size: unknown;
+    t.docker.onRun = (c) => ((size = c.spec.HostConfig.ConsoleSize), { exitCode: 0 });
+
+    await run({ command: ['stty', 'size'], tty: true });
+
+    expect(size).toEqual([30, 100]);
+  });
+
+  it('a process-type label only when the first word names a Procfile type', async () => {
+    await setup();
+    const labels: Record<string, string>[] = [];
+    t.docker.onRun = (c) => (labels.push(c.spec.Labels), { exitCode: 0 });
+
+    await run({ command: ['worker'] });
+    await run({ command: ['echo', 'worker'] });
+
+    expect(labels.map((l) => l['com.dokku.process-type'])).toEqual(['worker', undefined]);
   });
 
   it('a process that ignores the interrupt is killed by the second one', async () => {
@@ -214,6 +279,16 @@ describe('run:detached (fake engine)', () => {
     expect(container.status).toBe('running');
     expect(container.spec).toMatchObject({ OpenStdin: false, Tty: false, HostConfig: { AutoRemove: true } });
     expect(t.docker.calls.some((c) => c.startsWith('attach'))).toBe(false);
+  });
+
+  it('a Procfile type: the notice goes to stderr, so stdout is only the name scripts capture', async () => {
+    await setup();
+
+    const result = await run({ command: ['worker'], detach: true });
+
+    expect(t.stdout()).toBe('');
+    expect(t.stderr()).toBe("-----> Found 'worker' in Procfile, running that command\n");
+    expect(result.container).toBe(runContainer()!.name);
   });
 });
 

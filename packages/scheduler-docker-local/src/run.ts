@@ -1,10 +1,12 @@
 /**
  * `scheduler:run` (Dokku's `scheduler-run docker-local`, §4.9): a one-off container from the
  * app's deployed image. Attached, the caller's streams are connected and the command's exit
- * status returned; the container is removed afterwards, whatever happened. Detached, it is
- * started and its name returned.
+ * status returned; detached, it is started and its name returned. Either way the engine removes
+ * the container when it exits (`--rm`), so it goes even when Pier does not live to see the end;
+ * Pier removes it too on its own paths (an interrupt before start, a reader gone, a failure).
  */
 import { constants } from 'node:os';
+import { resolve } from 'node:path';
 import { ErrorCodes, isPierError, PierError } from '@pier/plugin-api';
 import { notDeployed } from './app-status.js';
 import { connectIo } from './attach-io.js';
@@ -19,6 +21,7 @@ import { randomRunNumber } from './run-naming.js';
 import type { Runtime } from './runtime.js';
 import { FALLBACK_SHELL, needsFallback, resolveShell } from './shell.js';
 import { readStoredRelease } from './state-files.js';
+import { terminalSize } from './terminal-mode.js';
 
 export interface RunInput {
   app: string;
@@ -34,8 +37,10 @@ export interface RunOutput {
   container?: string;
 }
 
-/** How long the last output may trail the exit status before the connection is dropped. */
-const OUTPUT_GRACE_MS = 2000;
+/** How long the connection may stay silent after the exit status before it is dropped. */
+const OUTPUT_IDLE_MS = 2000;
+/** A shell's status for a writer killed by SIGPIPE: what `pier run … | head -1` ends with. */
+const OUTPUT_GONE_STATUS = 128 + constants.signals.SIGPIPE;
 const NAME_ATTEMPTS = 5;
 
 /** Creates `<app>.run.<n>`, drawing another n when the name is taken (`$RANDOM` collides). */
@@ -51,6 +56,17 @@ async function createNamed(rt: Runtime, plan: Omit<RunPlan, 'number'>, number = 
     }
   }
   throw lastError;
+}
+
+/**
+ * Dokku's `-----> Found '<type>' in Procfile, running that command` (hidden by --quiet). A
+ * detached run prints it on stderr: its stdout is the container name, which scripts capture
+ * (`name=$(pier run:detached app worker)`).
+ */
+function procfileNotice(rt: Runtime, detached: boolean, type: string): void {
+  const text = `Found '${type}' in Procfile, running that command`;
+  if (!detached) rt.log.info1Quiet(text);
+  else if (!rt.log.quiet) rt.io.stderr.write(`-----> ${text}\n`);
 }
 
 /** `docker run`'s statuses for a command that cannot be started: 127 not found, 126 not executable. */
@@ -71,10 +87,12 @@ export async function runOneOff(rt: Runtime, input: RunInput): Promise<RunOutput
   const port = settings.networkMode === 'host' ? await freeLoopbackPort(new Set()) : null;
 
   const command = resolveRunCommand(stored.release, input.command, port);
-  if (command.procfileType !== null) rt.log.info1Quiet(`Found '${command.procfileType}' in Procfile, running that command`);
+  if (command.procfileType !== null) procfileNotice(rt, input.detach, command.procfileType);
   const shell = command.argv === null ? await resolveShell(rt.bus, app) : null;
   const plan: Omit<RunPlan, 'number'> = {
     app,
+    root: resolve(rt.root),
+    procfileType: command.procfileType,
     image: image.id,
     argv: command.argv ?? shell!.argv,
     releaseEnv: stored.release.env,
@@ -86,12 +104,13 @@ export async function runOneOff(rt: Runtime, input: RunInput): Promise<RunOutput
     networkMode: settings.networkMode,
     init: settings.initProcess ?? image.labels['org.opencontainers.image.vendor'] !== OWN_INIT_VENDOR,
     limitLogSize: takesLogMaxSize(await docker.loggingDriver()),
+    consoleSize: input.tty ? terminalSize(rt.io.stdout) : undefined,
   };
 
   // From here on there is a container to remove, so an interrupt must not end Pier abruptly.
   const interrupts = interruptRelay(rt.interrupts);
   let created: Awaited<ReturnType<typeof createNamed>> | null = null;
-  // Removed on every path but a started detached run (which the engine removes when it exits).
+  // Removed on every path but a started detached run.
   let keep = false;
   try {
     created = await createNamed(rt, plan);
@@ -113,15 +132,20 @@ export async function runOneOff(rt: Runtime, input: RunInput): Promise<RunOutput
   }
 }
 
-/** Attach, start, wait; the caller removes the container. */
+/** Attach, watch, start, wait for the exit; the caller removes the container. */
 async function runAttached(rt: Runtime, id: string, tty: boolean, interrupts: InterruptRelay): Promise<number> {
   const { docker } = rt;
   // Attached before starting, so not a byte of output is missed.
   const session = connectIo(rt, await docker.attachContainer(id), { tty, resize: (rows, columns) => docker.resizeContainer(id, rows, columns) });
-  // `docker run`'s sig-proxy: the first interrupt goes to the process, a second one kills it.
-  let received = 0;
-  interrupts.forwardTo((signal) => void docker.killContainer(id, received++ === 0 ? signal : 'SIGKILL').catch(() => {}));
   try {
+    // Watched before starting, as `docker run --rm` does: a fast command could otherwise exit
+    // and be removed before a wait is set up, taking its status with it.
+    const watch = await docker.waitContainer(id, 'removed');
+    // `docker run`'s sig-proxy: the first interrupt goes to the process, a second one kills it.
+    let received = 0;
+    interrupts.forwardTo((signal) => void docker.killContainer(id, received++ === 0 ? signal : 'SIGKILL').catch(() => {}));
+    // An interrupt while attaching: do not start at all.
+    if (interrupts.pending) return 128 + constants.signals[interrupts.pending];
     try {
       await docker.startContainer(id);
     } catch (error) {
@@ -131,8 +155,13 @@ async function runAttached(rt: Runtime, id: string, tty: boolean, interrupts: In
       return status;
     }
     session.started();
-    const exitCode = await docker.waitContainer(id);
-    await session.drained(OUTPUT_GRACE_MS);
+    const exitCode = await Promise.race([watch.exitCode, session.outputGone.then(() => null)]);
+    if (exitCode === null) {
+      // Nobody reads the output any more (`| head -1`): stop the process, as SIGPIPE would.
+      await docker.removeContainer(id).catch(() => {});
+      return OUTPUT_GONE_STATUS;
+    }
+    await session.drained(OUTPUT_IDLE_MS);
     return exitCode;
   } finally {
     session.close();

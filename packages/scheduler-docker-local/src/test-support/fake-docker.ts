@@ -6,7 +6,7 @@
  */
 import { PassThrough, type Duplex, type Readable } from 'node:stream';
 import { ErrorCodes, PierError } from '@pier/plugin-api';
-import type { DockerPort, ExecSpec, ExecState, LogOptions } from '../docker-port.js';
+import type { DockerPort, ExecSpec, ExecState, ExitWatch, LogOptions, WaitCondition } from '../docker-port.js';
 import type { StreamKind } from '../frames.js';
 import { FakeDockerCore } from './fake-docker-core.js';
 import type { FakeContainer, FakeExec } from './fake-model.js';
@@ -16,7 +16,8 @@ export { FakeClock, type FakeContainer, type FakeImage, type RunResult } from '.
 
 export class FakeDocker extends FakeDockerCore implements DockerPort {
   private readonly connections = new Map<string, FakeConnection>();
-  private readonly waiters = new Map<string, ((code: number) => void)[]>();
+  /** Per container: the watches set up by waitContainer, resolved on exit or on removal. */
+  private readonly waiters = new Map<string, { condition: WaitCondition; resolve: (code: number) => void }[]>();
   /** Per container: each follower and whether it asked for timestamps. */
   private readonly followers = new Map<string, Map<PassThrough, boolean>>();
   private readonly execs = new Map<string, FakeExec>();
@@ -54,7 +55,7 @@ export class FakeDocker extends FakeDockerCore implements DockerPort {
   async logStream(id: string, { follow, tail, timestamps }: LogOptions): Promise<Readable> {
     const c = this.must(id);
     const stream = new PassThrough();
-    const entries = tail === 0 ? [] : c.logEntries.slice(-tail);
+    const entries = tail === 'all' ? c.logEntries : tail === 0 ? [] : c.logEntries.slice(-tail);
     for (const entry of entries) this.sendLog(stream, c, entry, timestamps);
     if (follow && c.status === 'running') {
       const followers = this.followers.get(c.id) ?? new Map<PassThrough, boolean>();
@@ -76,10 +77,25 @@ export class FakeDocker extends FakeDockerCore implements DockerPort {
     return connection.duplex;
   }
 
-  async waitContainer(id: string): Promise<number> {
+  async waitContainer(id: string, condition: WaitCondition): Promise<ExitWatch> {
     const c = this.must(id);
-    if (c.status !== 'running') return c.exitCode ?? 0;
-    return new Promise((resolve) => this.waiters.set(c.id, [...(this.waiters.get(c.id) ?? []), resolve]));
+    this.calls.push(`wait ${c.name} ${condition}`);
+    const exitCode = new Promise<number>((resolve) => this.waiters.set(c.id, [...(this.waiters.get(c.id) ?? []), { condition, resolve }]));
+    return { exitCode };
+  }
+
+  /** Resolves the watches of `c` that this event satisfies. */
+  private notify(c: FakeContainer, event: WaitCondition, code: number): void {
+    const [now, later] = partition(this.waiters.get(c.id) ?? [], (w) => w.condition === event);
+    now.forEach((w) => w.resolve(code));
+    if (later.length > 0) this.waiters.set(c.id, later);
+    else this.waiters.delete(c.id);
+  }
+
+  override async removeContainer(id: string): Promise<void> {
+    const c = this.find(id);
+    await super.removeContainer(id);
+    if (c && !this.containers.has(c.id)) this.notify(c, 'removed', c.exitCode ?? 0);
   }
 
   async resizeContainer(id: string, rows: number, columns: number): Promise<void> {
@@ -146,7 +162,12 @@ export class FakeDocker extends FakeDockerCore implements DockerPort {
     super.exit(c, code);
     this.connections.get(c.id)?.duplex.push(null);
     for (const follower of this.followers.get(c.id)?.keys() ?? []) follower.end();
-    for (const resolve of this.waiters.get(c.id) ?? []) resolve(code);
-    this.waiters.delete(c.id);
+    this.notify(c, 'next-exit', code);
+    // AutoRemove: the core has removed it already.
+    if (!this.containers.has(c.id)) this.notify(c, 'removed', code);
   }
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
 }
