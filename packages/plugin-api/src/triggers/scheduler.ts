@@ -140,13 +140,20 @@ export const schedulerRun = defineTrigger({
       env: z.record(z.string(), z.string()),
       detach: z.boolean(),
       tty: z.boolean(),
-      ttlSeconds: z.number().int().positive(),
+      /** Seconds after which run:retire may stop the process; 0: at the next sweep (Dokku's `^[0-9]+$`). */
+      ttlSeconds: z.number().int().nonnegative(),
     }),
     output: exitStatus(z).extend({ container: z.string().optional() }),
   }),
 });
 
-/** Kind: keyed. Invoked by: `run:list`. */
+/**
+ * Kind: keyed. Invoked by: `run:list`. `null`: the scheduler keeps no one-off processes, and
+ * run:list prints nothing (Dokku's null scheduler); `[]`: it keeps them, there are none now.
+ * `createdAt` is the creation time, ISO 8601 (`2026-12-01T20:07:33Z`; a scheduler written when
+ * it was a relative text still works, its text is shown as it is); `runningFor` is the CREATED
+ * column of the table, relative (`2 minutes ago`), `createdAt` when left out.
+ */
 export const schedulerRunList = defineTrigger({
   id: 'scheduler:run-list',
   kind: 'keyed',
@@ -154,7 +161,9 @@ export const schedulerRunList = defineTrigger({
   since: '0.1.0',
   schemas: (z) => ({
     input: appInput(z),
-    output: z.array(z.object({ name: z.string(), state: z.string(), command: z.string(), createdAt: z.string() })),
+    output: z
+      .array(z.object({ name: z.string(), state: z.string(), command: z.string(), createdAt: z.string(), runningFor: z.string().optional() }))
+      .nullable(),
   }),
 });
 
