@@ -1,1 +1,2 @@
 export { createOutput, type Output, type OutputOptions, type PluginIO } from './output.js';
+export { colorWanted } from './color.js';
