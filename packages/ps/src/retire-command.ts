@@ -8,31 +8,22 @@
  * without the capability are skipped there. With an app, its scheduler must support retiring.
  */
 import {
-  appList,
   dispatchToScheduler,
-  installedSchedulers,
   parseCommandArgs,
   schedulerRetire,
   schedulerRunRetire,
+  schedulersInUse,
   selectedScheduler,
   verifyApp,
   withAppLock,
   type CommandResult,
   type CommandSpec,
-  type TriggerBus,
 } from '@pier/plugin-api';
 import type { Ps } from './ps-context.js';
 import { acquireRetireLock } from './retire-lock.js';
 
 /** Dokku's exit status when another ps:retire holds the lock (its systemd unit treats it as success). */
 const LOCK_HELD_EXIT = 137;
-
-async function schedulersInUse(bus: TriggerBus): Promise<string[]> {
-  const apps = (await bus.first(appList, {})) ?? [];
-  const selected = await Promise.all([undefined, ...apps].map((app) => selectedScheduler(bus, app)));
-  const installed = installedSchedulers(bus);
-  return [...new Set(selected)].filter((name) => installed.includes(name)).sort();
-}
 
 async function retireApp(ps: Ps, app: string): Promise<void> {
   const { bus, log } = ps;
