@@ -49,6 +49,8 @@ export function checksCommands(context: PluginContext): CommandTopic {
   return {
     topic: 'checks',
     description: 'Manage zero-downtime settings',
+    // Dokku's checks help is bash (`column -t`): nothing after the last command.
+    helpStyle: 'bash',
     commands: {
       'checks:disable': toggleCommand(
         'disable',
