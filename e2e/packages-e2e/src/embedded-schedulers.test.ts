@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execa } from 'execa';
 import Docker from 'dockerode';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { consumerProject, workspaceRoot, type ConsumerProject } from './support/consumer-project.js';
 
@@ -28,28 +29,33 @@ const lastJsonLine = (stdout: string) => JSON.parse(stdout.trimEnd().split('\n')
 describe('@pier/scheduler-null installed on its own', () => {
   it('deploys, reports and stops an app through createEmbeddedHost', async () => {
     const script = `
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmbeddedHost } from '@pier/plugin-api';
 import { schedulerNull } from '@pier/scheduler-null';
 
-const host = await createEmbeddedHost({ root: mkdtempSync(join(tmpdir(), 'null-')), plugins: [schedulerNull()] });
+const root = mkdtempSync(join(tmpdir(), 'null-'));
+const host = await createEmbeddedHost({ root, plugins: [schedulerNull()] });
 const scheduler = host.scheduler('null');
 await scheduler.deploy('blog', ${release('nginx:latest')});
 const status = await scheduler.status('blog');
 await scheduler.stop('blog');
-console.log(JSON.stringify({ schedulers: host.schedulers(), status, deployed: await scheduler.isDeployed('blog') }));
+console.log(JSON.stringify({ schedulers: host.schedulers(), status, deployed: await scheduler.isDeployed('blog'), root }));
+rmSync(root, { recursive: true, force: true });
 `;
 
     const result = await project.run(script);
 
     expect(result.stderr).toBe('');
-    expect(lastJsonLine(result.stdout)).toEqual({
+    const { root, ...outcome } = lastJsonLine(result.stdout);
+    expect(outcome).toEqual({
       schedulers: ['null'],
       status: { processes: 1, running: 'true', containers: [] },
       deployed: true,
     });
+    // Tests remove the temporary directories they create.
+    expect(existsSync(String(root))).toBe(false);
   });
 
   it('is usable from CommonJS too (require of the ESM package)', async () => {

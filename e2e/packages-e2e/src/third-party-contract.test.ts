@@ -1,44 +1,70 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execa } from 'execa';
-import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { consumerProject, workspaceRoot, type ConsumerProject } from './support/consumer-project.js';
+import { guideFiles, guideProject, type GuideProject } from './support/guide-project.js';
 
-// User kind 2, outside this repository: a scheduler package's own project installs the packed
-// @pier/plugin-testkit (and its peers) and runs the contract suite against its scheduler.
-let project: ConsumerProject;
+// User kind 3: someone writing a scheduler outside this repository, following
+// docs/writing-a-scheduler.md to the letter. The guide's files are its standalone project; it
+// must install, pass the contract suite from the packed test kit, pack, and then install into
+// and deploy with pier. If the guide rots, this fails.
+const pierBin = join(createRequire(import.meta.url).resolve('@pier/cli/package.json'), '..', 'bin', 'pier.js');
+let project: GuideProject;
+let root: string;
 beforeAll(async () => {
-  const jest = JSON.parse(readFileSync(join(workspaceRoot, 'node_modules/jest/package.json'), 'utf8')) as { version: string };
-  project = await consumerProject(
-    ['plugin-api', 'plugin-testkit', join(workspaceRoot, 'e2e/fixtures/plugins/pier-scheduler-example')],
-    [`jest@${jest.version}`, `@jest/globals@${jest.version}`],
-  );
+  project = await guideProject();
+  root = mkdtempSync(join(tmpdir(), 'pier-guide-root-'));
 }, 300_000);
-afterAll(() => project?.dispose());
+afterAll(() => {
+  project?.dispose();
+  rmSync(root, { recursive: true, force: true });
+});
 
-describe('@pier/plugin-testkit installed from its tarball', () => {
-  it('runs the scheduler contract suite in a third-party project', async () => {
-    // Everything resolves inside the project: the scheduler was packed too, not linked.
-    expect(lstatSync(join(project.dir, 'node_modules/pier-scheduler-example')).isSymbolicLink()).toBe(false);
-    writeFileSync(
-      join(project.dir, 'example.test.mjs'),
-      [
-        "import { describeSchedulerContract } from '@pier/plugin-testkit/contract';",
-        "import { schedulerExample } from 'pier-scheduler-example';",
-        '',
-        "describeSchedulerContract('example', () => ({ plugin: schedulerExample() }), { tracksDeployments: true });",
-        '',
-      ].join('\n'),
-    );
+const pier = async (...args: string[]) => {
+  // npm may not use the network: the plugin's peer comes from this pier.
+  const result = await execa('node', [pierBin, ...args], { reject: false, stripFinalNewline: false, env: { PIER_ROOT: root, NO_COLOR: '1', npm_config_offline: 'true' } });
+  return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
+};
 
-    const result = await execa(
-      'node',
-      ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--testMatch', '**/*.test.mjs', '--transform', '{}'],
-      { cwd: project.dir, reject: false, env: { NO_COLOR: '1' } },
-    );
+describe('the scheduler package of docs/writing-a-scheduler.md, outside the repository', () => {
+  it('spells out every file the package needs', () => {
+    expect(Object.keys(guideFiles()).sort()).toEqual(['jest.config.js', 'package.json', 'src/index.ts', 'src/plugin.test.ts', 'src/plugin.ts', 'tsconfig.json']);
+  });
+
+  it('builds and passes the contract suite from the packed test kit with the options the guide shows', async () => {
+    const result = await project.npm(['test']);
 
     expect(result.exitCode).toBe(0);
-    expect(String(result.stderr)).toMatch(/scheduler contract: example/);
-    expect(String(result.stderr)).toMatch(/Tests: +10 passed, 10 total/);
+    expect(result.stderr).toMatch(/scheduler contract: k3s/);
+    expect(result.stderr).toMatch(/pier deploy/);
+    expect(result.stderr).toMatch(/Tests: +\d+ passed, \d+ total/);
+  });
+
+  it('packs to dist/ and package.json only, compiled tests left out', async () => {
+    const { stdout } = await project.npm(['pack', '--dry-run', '--json']);
+    const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
+
+    expect(packed!.files.map((f) => f.path).sort()).toEqual(['dist/index.d.ts', 'dist/index.js', 'dist/plugin.d.ts', 'dist/plugin.js', 'package.json']);
+  });
+
+  it('installs into pier offline and deploys an app there', async () => {
+    const { stdout } = await project.npm(['pack', '--json']);
+    const tarball = join(project.dir, (JSON.parse(stdout) as { filename: string }[])[0]!.filename);
+
+    expect(await pier('plugin:install', tarball)).toEqual({
+      exitCode: 0,
+      stdout: '-----> Installing @acme/pier-scheduler-k3s@1.0.0\n-----> Plugin @acme/pier-scheduler-k3s@1.0.0 installed and enabled (scheduler k3s)\n',
+      stderr: '',
+    });
+    await pier('apps:create', 'blog');
+    expect((await pier('scheduler:set', 'blog', 'selected', 'k3s')).exitCode).toBe(0);
+    const deploy = await pier('deploy', 'blog', 'my-image:latest');
+    expect(deploy).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(deploy.stdout).toContain('-----> Deploying blog via the k3s scheduler...\n=====> Application deployed:\n');
+    expect((await pier('ps:report', 'blog', '--running')).stdout).toBe('true\n');
+    expect((await pier('ps:stop', 'blog')).exitCode).toBe(0);
+    expect((await pier('ps:report', 'blog', '--running')).stdout).toBe('false\n');
   });
 });
