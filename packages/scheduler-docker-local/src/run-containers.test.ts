@@ -23,7 +23,7 @@ function addRun(name: string, state = 'running', ttl = 86400, app = 'shop', type
 }
 
 describe('run:list (fake engine)', () => {
-  it('the app’s run containers, exited ones too, newest first, command quoted as docker ls quotes it', async () => {
+  it('the app’s run containers, exited ones too, newest first, command quoted as docker ls quotes it, created when and how long ago', async () => {
     t = await unitHost();
     addRun('shop.run.1', 'exited');
     t.clock.ms += 125_000;
@@ -33,8 +33,8 @@ describe('run:list (fake engine)', () => {
     t.clock.ms += 5_000;
 
     expect(await t.call(schedulerRunList, { app: 'shop' })).toEqual([
-      { name: 'shop.run.2', state: 'running', command: `"sh -c echo 'hi'; sleep 100"`, createdAt: '5 seconds ago' },
-      { name: 'shop.run.1', state: 'exited', command: `"sh -c echo 'hi'; sleep 100"`, createdAt: '2 minutes ago' },
+      { name: 'shop.run.2', state: 'running', command: `"sh -c echo 'hi'; sleep 100"`, createdAt: '2025-01-01T00:02:05.000Z', runningFor: '5 seconds ago' },
+      { name: 'shop.run.1', state: 'exited', command: `"sh -c echo 'hi'; sleep 100"`, createdAt: '2025-01-01T00:00:00.000Z', runningFor: '2 minutes ago' },
     ]);
   });
 });

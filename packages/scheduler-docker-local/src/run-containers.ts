@@ -16,7 +16,10 @@ export interface RunListEntry {
   name: string;
   state: string;
   command: string;
+  /** ISO 8601, for run:list's JSON (docker's `.CreatedAt`). */
   createdAt: string;
+  /** docker's `.RunningFor` (`2 minutes ago`), for its table. */
+  runningFor: string;
 }
 
 /** Cron containers are one-off containers too; run:retire sweeps both, as Dokku does. */
@@ -44,7 +47,8 @@ export async function runList(rt: Runtime, app: string): Promise<RunListEntry[]>
       name: c.name,
       state: c.state,
       command: JSON.stringify(c.command),
-      createdAt: `${humanDuration(Math.max(0, now - c.created * 1000))} ago`,
+      createdAt: new Date(c.created * 1000).toISOString(),
+      runningFor: `${humanDuration(Math.max(0, now - c.created * 1000))} ago`,
     }));
 }
 

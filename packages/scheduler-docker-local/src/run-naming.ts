@@ -5,12 +5,6 @@
 export const RUN_TYPE = 'run';
 /** Seconds after creation when run:retire may stop the container (`--ttl-seconds`). */
 export const LABEL_DEADLINE = 'com.dokku.active-deadline-seconds';
-/**
- * The state root (PIER_ROOT) whose Pier created a one-off container. Not Dokku's: it keeps the
- * global run:retire sweep to this root's containers on an engine that other roots, other users
- * or a Dokku share.
- */
-export const LABEL_ROOT = 'com.pier.root';
 
 export const runContainerName = (app: string, number: number) => `${app}.${RUN_TYPE}.${number}`;
 

@@ -46,7 +46,6 @@ describe('buildRunSpec', () => {
   const plan: RunPlan = {
     app: 'shop',
     number: 4242,
-    root: '/var/lib/pier',
     procfileType: null,
     image: 'sha256:abc',
     argv: ['sh', '-c', 'exit 3'],
@@ -71,7 +70,6 @@ describe('buildRunSpec', () => {
         'com.dokku.app-name': 'shop',
         'com.dokku.container-type': 'run',
         'com.dokku.active-deadline-seconds': '86400',
-        'com.pier.root': '/var/lib/pier',
       },
       Tty: false,
       OpenStdin: true,

@@ -7,7 +7,7 @@ import { CommandSyntaxError, splitCommand } from './command-split.js';
 import { LOG_MAX_SIZE } from './create-options.js';
 import type { CreateContainerSpec } from './docker-port.js';
 import { LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_PROCESS_TYPE } from './naming.js';
-import { LABEL_DEADLINE, LABEL_ROOT, RUN_TYPE, runContainerName } from './run-naming.js';
+import { LABEL_DEADLINE, RUN_TYPE, runContainerName } from './run-naming.js';
 
 /** What procfile-util hands a `$PORT` when the process has none: Dokku's default web port. */
 const DEFAULT_PORT_TEXT = '5000';
@@ -51,8 +51,6 @@ export function runEnv(releaseEnv: Readonly<Record<string, string>>, extra: Read
 export interface RunPlan {
   app: string;
   number: number;
-  /** The absolute state root, for the root label. */
-  root: string;
   /** The Procfile type whose command runs (its process-type label), if any. */
   procfileType: string | null;
   /** The deployed image's id (the tag may have moved since). */
@@ -79,14 +77,13 @@ export function buildRunSpec(plan: RunPlan): CreateContainerSpec {
     Image: plan.image,
     Cmd: plan.argv,
     Env: runEnv(plan.releaseEnv, plan.env, `${RUN_TYPE}.${plan.number}`, plan.port),
-    // Dokku's (it leaves the deploy labels, org.label-schema.* and dokku, off one-off containers),
-    // a process type only when a Procfile command runs, and Pier's root.
+    // Dokku's: it leaves the deploy labels (org.label-schema.*, dokku) off one-off containers, and
+    // gives a process type only when a Procfile command runs.
     Labels: {
       [LABEL_APP]: plan.app,
       [LABEL_CONTAINER_TYPE]: RUN_TYPE,
       ...(plan.procfileType === null ? {} : { [LABEL_PROCESS_TYPE]: plan.procfileType }),
       [LABEL_DEADLINE]: String(plan.ttlSeconds),
-      [LABEL_ROOT]: plan.root,
     },
     Tty: plan.tty,
     // Attached: stdin is open and closes when the caller's stdin ends (StdinOnce), so

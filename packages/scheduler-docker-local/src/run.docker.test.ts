@@ -97,7 +97,13 @@ describeDocker('one-off containers on a real engine', () => {
     expect(started).toEqual({ exitCode: 0, container: expect.stringMatching(new RegExp(`^${app}\\.run\\.\\d+$`)) });
 
     expect(await host.call(schedulerRunList, { app })).toEqual([
-      { name, state: 'running', command: `"sh -c 'echo started; exec sleep 60'"`, createdAt: expect.stringMatching(/(second|seconds) ago$/) },
+      {
+        name,
+        state: 'running',
+        command: `"sh -c 'echo started; exec sleep 60'"`,
+        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/),
+        runningFor: expect.stringMatching(/(second|seconds) ago$/),
+      },
     ]);
 
     host.io.clear();

@@ -69,7 +69,6 @@ describe('run, attached (fake engine)', () => {
         'com.dokku.app-name': 'shop',
         'com.dokku.container-type': 'run',
         'com.dokku.active-deadline-seconds': '60',
-        'com.pier.root': t.host.root,
       },
       HostConfig: { NetworkMode: 'bridge', Init: true, AutoRemove: true },
     });

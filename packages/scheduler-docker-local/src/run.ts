@@ -6,7 +6,6 @@
  * Pier removes it too on its own paths (an interrupt before start, a reader gone, a failure).
  */
 import { constants } from 'node:os';
-import { resolve } from 'node:path';
 import { ErrorCodes, isPierError, PierError } from '@pier/plugin-api';
 import { notDeployed } from './app-status.js';
 import { connectIo } from './attach-io.js';
@@ -91,7 +90,6 @@ export async function runOneOff(rt: Runtime, input: RunInput): Promise<RunOutput
   const shell = command.argv === null ? await resolveShell(rt.bus, app) : null;
   const plan: Omit<RunPlan, 'number'> = {
     app,
-    root: resolve(rt.root),
     procfileType: command.procfileType,
     image: image.id,
     argv: command.argv ?? shell!.argv,
