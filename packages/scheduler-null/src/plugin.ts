@@ -21,7 +21,8 @@ export function schedulerNull(): PierPlugin {
         retire: nothing,
         registerRetired: nothing,
         run: () => ({ exitCode: 0 }),
-        runList: () => [],
+        // Keeps no one-off processes: run:list prints nothing, as Dokku's null scheduler.
+        runList: () => null,
         runLogs: nothing,
         runStop: nothing,
         runRetire: nothing,
