@@ -12,25 +12,24 @@ describe('parseRunArgs', () => {
     ['env pairs, literally', ['-e', 'A=$(id)', '--env=B=x=y', '-e', 'EMPTY=', 'blog', 'env'], { ...base, env: { A: '$(id)', B: 'x=y', EMPTY: '' }, app: 'blog', command: ['env'] }],
     ['a ttl', ['--ttl-seconds', '60', 'blog'], { ...base, ttlSeconds: 60, app: 'blog', command: [] }],
     ['a ttl with =', ['--ttl-seconds=5', 'blog', 'true'], { ...base, ttlSeconds: 5, app: 'blog', command: ['true'] }],
+    ['a ttl of 0 (Dokku’s check is ^[0-9]+$)', ['--ttl-seconds', '0', 'blog'], { ...base, ttlSeconds: 0, app: 'blog', command: [] }],
+    ['--force-tty', ['--force-tty', 'blog', 'sh'], { ...base, forceTty: true, app: 'blog', command: ['sh'] }],
     ['no app', [], { ...base, app: undefined, command: [] }],
   ])('%s', (_name, args, expected) => {
-    expect(parseRunArgs(args, false)).toEqual(expected);
+    expect(parseRunArgs(args)).toEqual(expected);
   });
 
   it.each([
     [['--ttl-seconds', 'abc', 'blog'], '--ttl-seconds must be a positive integer'],
-    [['--ttl-seconds', '0', 'blog'], '--ttl-seconds must be a positive integer'],
     [['--ttl-seconds', '-5', 'blog'], '--ttl-seconds must be a positive integer'],
     [['--ttl-seconds'], 'flag --ttl-seconds needs a value'],
     [['-e', 'not a var', 'blog'], 'Invalid environment variable "not a var": use -e KEY=VALUE'],
     [['--colour', 'blog'], 'unknown flag: --colour'],
   ])('%j fails with one clear line', (args, message) => {
-    expect(() => parseRunArgs(args, false)).toThrow(message);
+    expect(() => parseRunArgs(args)).toThrow(message);
   });
 
-  it('knows --force-tty for run:detached and refuses it with --no-tty', () => {
-    expect(parseRunArgs(['--force-tty', 'blog', 'sh'], true).forceTty).toBe(true);
-    expect(() => parseRunArgs(['--no-tty', 'blog'], true)).toThrow('unknown flag: --no-tty');
-    expect(() => parseRunArgs(['--force-tty', '--no-tty', 'blog'], false)).toThrow('Cannot specify both --force-tty and --no-tty');
+  it('refuses --force-tty together with --no-tty', () => {
+    expect(() => parseRunArgs(['--force-tty', '--no-tty', 'blog'])).toThrow('Cannot specify both --force-tty and --no-tty');
   });
 });

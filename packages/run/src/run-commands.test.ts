@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createTestHost, fixedSchedulerSelection, recordingScheduler, type RecordingScheduler, type TestHost } from '@pier/plugin-testkit';
+import { definePlugin, schedulerDetect } from '@pier/plugin-api';
 import { run } from './plugin.js';
 
 let host: TestHost;
@@ -7,18 +8,18 @@ let scheduler: RecordingScheduler;
 afterEach(() => host.dispose());
 
 const containers = [
-  { name: 'blog.run.1234', state: 'running', command: '"sleep 100"', createdAt: '2 minutes ago' },
-  { name: 'blog.run.99', state: 'exited', command: '"true"', createdAt: '1 hour ago' },
+  { name: 'blog.run.1234', state: 'running', command: '"sleep 100"', createdAt: '2026-12-01T20:07:33.000Z', runningFor: '2 minutes ago' },
+  { name: 'blog.run.99', state: 'exited', command: '"true"', createdAt: '2026-12-01T19:09:00Z', runningFor: '1 hour ago' },
 ];
 
-async function setup(options: { isTTY?: boolean; quiet?: boolean; capabilities?: boolean } = {}) {
+async function setup(options: { isTTY?: boolean; quiet?: boolean; capabilities?: boolean; listed?: typeof containers | null } = {}) {
   scheduler = recordingScheduler(
     'docker-local',
     options.capabilities === false
       ? {}
       : {
           run: ({ detach }) => (detach ? { exitCode: 0, container: 'blog.run.4242' } : { exitCode: 7 }),
-          runList: () => containers,
+          runList: () => (options.listed === undefined ? containers : options.listed),
           runLogs: () => undefined,
           runStop: () => undefined,
           runRetire: () => undefined,
@@ -54,6 +55,29 @@ describe('run', () => {
     await host.run('run', '--no-tty', 'blog', 'sh');
 
     expect(scheduler.calls.map((c) => (c.input as { tty: boolean }).tty)).toEqual([true, false]);
+  });
+
+  it('--force-tty asks for a TTY without a terminal; run:detached takes --no-tty and --force-tty', async () => {
+    await setup({ isTTY: false });
+
+    await host.run('run', '--force-tty', 'blog', 'tty');
+    await host.run('run:detached', '--no-tty', 'blog', 'sleep', '1');
+    await host.run('run:detached', '--force-tty', 'blog', 'sleep', '1');
+
+    expect(scheduler.calls.map((c) => (c.input as { tty: boolean }).tty)).toEqual([true, false, true]);
+    expect(await host.run('run:detached', '--force-tty', '--no-tty', 'blog', 'sh')).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: ' !     Cannot specify both --force-tty and --no-tty\n',
+    });
+  });
+
+  it('--ttl-seconds 0 is accepted (retired at the next sweep)', async () => {
+    await setup();
+
+    await host.run('run:detached', '--ttl-seconds', '0', 'blog', 'sleep', '100');
+
+    expect(scheduler.calls[0]?.input).toMatchObject({ ttlSeconds: 0 });
   });
 
   it('run:detached prints the container name', async () => {
@@ -106,10 +130,24 @@ describe('run:list', () => {
     await setup();
 
     expect((await host.run('run:list', '--quiet', 'blog')).stdout).toBe('blog.run.1234\t"sleep 100"\t2 minutes ago\nblog.run.99\t"true"\t1 hour ago\n');
+    // Docker's .CreatedAt, as Dokku's jq takes it: an absolute time, not the table's relative one.
     expect(JSON.parse((await host.run('run:list', 'blog', '--format', 'json')).stdout)).toEqual([
-      { name: 'blog.run.1234', state: 'running', command: '"sleep 100"', created_at: '2 minutes ago' },
-      { name: 'blog.run.99', state: 'exited', command: '"true"', created_at: '1 hour ago' },
+      { name: 'blog.run.1234', state: 'running', command: '"sleep 100"', created_at: '2026-12-01 20:07:33 +0000 UTC' },
+      { name: 'blog.run.99', state: 'exited', command: '"true"', created_at: '2026-12-01 19:09:00 +0000 UTC' },
     ]);
+  });
+
+  it('a scheduler without one-off processes (null): nothing printed, `[]` as JSON', async () => {
+    await setup({ listed: null });
+
+    expect(await host.run('run:list', 'blog')).toEqual({ exitCode: 0, stdout: '', stderr: '' });
+    expect(await host.run('run:list', 'blog', '--format', 'json')).toEqual({ exitCode: 0, stdout: '[]\n', stderr: '' });
+  });
+
+  it('an empty list still prints the header and the table header, as docker-local in Dokku', async () => {
+    await setup({ listed: [] });
+
+    expect((await host.run('run:list', 'blog')).stdout).toBe('=====> blog run containers\nNAMES   COMMAND   CREATED\n');
   });
 
   it('rejects an unknown format', async () => {
@@ -133,8 +171,8 @@ describe('run:logs and run:stop', () => {
     await host.run('run:stop', '--container', 'blog.run.1234');
 
     expect(scheduler.calls).toEqual([
-      { method: 'runLogs', input: { app: 'blog', follow: true, num: 5, quiet: false } },
-      { method: 'runLogs', input: { app: 'blog', container: 'blog.run.1234', follow: false, num: 100, quiet: true } },
+      { method: 'runLogs', input: { app: 'blog', follow: true, num: 5, quiet: false, color: false } },
+      { method: 'runLogs', input: { app: 'blog', container: 'blog.run.1234', follow: false, num: 100, quiet: true, color: false } },
       { method: 'runStop', input: { app: 'blog' } },
       { method: 'runStop', input: { app: 'blog', container: 'blog.run.1234' } },
     ]);
@@ -164,5 +202,38 @@ describe('run:retire', () => {
       { method: 'runRetire', input: { app: 'blog' } },
       { method: 'runRetire', input: {} },
     ]);
+  });
+});
+
+describe('run:retire without an app', () => {
+  it('sweeps every scheduler some app or --global selects, and skips those that cannot retire', async () => {
+    const local = recordingScheduler('docker-local', { runRetire: () => undefined });
+    const other = recordingScheduler('other', { runRetire: () => undefined });
+    const bare = recordingScheduler('bare', {});
+    const selection = definePlugin({
+      name: 'test-selection',
+      register: ({ bus }) => void bus.tap(schedulerDetect, ({ app }) => (app === '--global' ? 'bare' : app === 'blog' ? 'docker-local' : 'other')),
+    });
+    host = await createTestHost({ plugins: [run(), selection, local.plugin, other.plugin, bare.plugin], apps: ['blog', 'shop'] });
+
+    expect(await host.run('run:retire')).toEqual({ exitCode: 0, stdout: '-----> Retiring all run and cron containers\n', stderr: '' });
+
+    expect(local.calls).toEqual([{ method: 'runRetire', input: {} }]);
+    expect(other.calls).toEqual([{ method: 'runRetire', input: {} }]);
+  });
+});
+
+describe('run:logs colour', () => {
+  it.each([
+    ['on a terminal', true, {}, true],
+    ['on a terminal with NO_COLOR', true, { NO_COLOR: '1' }, false],
+  ])('%s, as logs decides it', async (_name, isTTY, env, color) => {
+    scheduler = recordingScheduler('docker-local', { runLogs: () => undefined });
+    host = await createTestHost({ plugins: [run(), fixedSchedulerSelection('docker-local'), scheduler.plugin], apps: ['blog'], env });
+    Object.assign(host.io.stdout, { isTTY });
+
+    await host.run('run:logs', 'blog');
+
+    expect(scheduler.calls[0]?.input).toMatchObject({ color });
   });
 });

@@ -1,5 +1,6 @@
 import {
   UsageError,
+  colorWanted,
   dispatchToScheduler,
   parseCommandArgs,
   schedulerRun,
@@ -7,6 +8,7 @@ import {
   schedulerRunLogs,
   schedulerRunRetire,
   schedulerRunStop,
+  schedulersInUse,
   verifyApp,
   type CommandTopic,
   type PluginContext,
@@ -17,13 +19,14 @@ import { parseRunArgs } from './parse-run-args.js';
 
 /** The `run:*` commands: argument handling here, the work in the app's scheduler. */
 export function runCommands(context: PluginContext): CommandTopic {
-  const { bus, log, io } = context;
+  const { bus, log, io, env } = context;
 
   async function oneOff(args: string[], detached: boolean) {
-    const parsed = parseRunArgs(args, detached);
+    const parsed = parseRunArgs(args);
     const app = await verifyApp(bus, parsed.app);
-    // Attached runs get a TTY when the caller has one; detached ones only with --force-tty.
-    const tty = detached ? parsed.forceTty : io.isTTY && !parsed.noTty;
+    // Attached runs get a TTY when the caller has one (or with --force-tty, without one, as
+    // `docker run -t`); detached ones only with --force-tty.
+    const tty = parsed.forceTty || (!detached && io.isTTY && !parsed.noTty);
     const command = detached ? 'run:detached' : 'run';
     const result = await dispatchToScheduler(
       bus,
@@ -65,6 +68,8 @@ export function runCommands(context: PluginContext): CommandTopic {
           if (format !== 'stdout' && format !== 'json') throw new UsageError(`Format must be "stdout" or "json": "${format}"`);
           const app = await verifyApp(bus, positionals[0]);
           const containers = await dispatchToScheduler(bus, schedulerRunList, { app }, 'run:list');
+          // A scheduler without one-off processes (null) lists nothing, as Dokku's prints nothing.
+          if (containers === null) return format === 'json' ? log.line('[]') : undefined;
           if (format === 'json') return log.line(formatRunJson(containers));
           if (values.quiet || log.quiet) return formatRunLines(containers).forEach((line) => log.line(line));
           log.info2(`${app} run containers`);
@@ -84,7 +89,8 @@ export function runCommands(context: PluginContext): CommandTopic {
           const num = values.num ?? '100';
           if (!/^[0-9]+$/.test(num)) throw new UsageError(`Invalid value for --num: ${num}`);
           const where = await target(positionals[0], values.container);
-          const input = { ...where, follow: values.tail ?? false, num: Number(num), quiet: values.quiet ?? false };
+          // Coloured as `logs` is: on a terminal, unless NO_COLOR.
+          const input = { ...where, follow: values.tail ?? false, num: Number(num), quiet: values.quiet ?? false, color: colorWanted(io, env) };
           await dispatchToScheduler(bus, schedulerRunLogs, input, 'run:logs');
         },
       },
@@ -101,9 +107,16 @@ export function runCommands(context: PluginContext): CommandTopic {
         description: 'Retire run containers past their time to live',
         async run({ args }) {
           const app = parseCommandArgs(args, {}).positionals[0];
-          if (app === undefined) log.info1('Retiring all run and cron containers');
-          else log.info1(`Retiring run and cron containers for app ${await verifyApp(bus, app)}`);
-          await dispatchToScheduler(bus, schedulerRunRetire, app === undefined ? {} : { app }, 'run:retire');
+          if (app !== undefined) {
+            log.info1(`Retiring run and cron containers for app ${await verifyApp(bus, app)}`);
+            return dispatchToScheduler(bus, schedulerRunRetire, { app }, 'run:retire');
+          }
+          // The global sweep asks every scheduler some app uses (as ps:retire does), not only the
+          // global one; those without one-off processes to retire are skipped.
+          log.info1('Retiring all run and cron containers');
+          for (const name of (await schedulersInUse(bus)).filter((s) => bus.keys(schedulerRunRetire).includes(s))) {
+            await bus.keyed(schedulerRunRetire, name, {});
+          }
         },
       },
     },
