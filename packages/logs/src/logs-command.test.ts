@@ -51,6 +51,16 @@ describe('logs', () => {
     expect(scheduler.methods()).not.toContain('logs');
   });
 
+  it.each([[['blog', '-h']], [['-h', 'blog']], [['nope', '--help']]])('logs %j prints the logs help, as logs:help does, and nothing runs', async (args) => {
+    await setup();
+
+    const result = await host.run('logs', ...args);
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: pier logs\[:COMMAND\]\n\nManage log integration for an app\n\nAdditional commands:\n {4}logs <app> .+ {2}Display recent log output\n {4}logs:failed .+\n {4}\n$/);
+    expect(scheduler.calls).toEqual([]);
+  });
+
   it('names the scheduler when it cannot show logs', async () => {
     await setup({ withLogs: false });
     await deploy();

@@ -1,12 +1,13 @@
 /**
  * `pier logs <app>`: the output of an app's processes, read by its scheduler (Dokku's `logs`).
  * Colour is decided here, where the terminal is known: only when stdout is a terminal and
- * NO_COLOR is unset.
+ * NO_COLOR is unset (colorWanted, the rule run:logs follows too).
  */
 import {
   ErrorCodes,
   PierError,
   UsageError,
+  colorWanted,
   dispatchToScheduler,
   parseCommandArgs,
   schedulerIsDeployed,
@@ -15,26 +16,29 @@ import {
   type CommandSpec,
   type PluginContext,
 } from '@pier/plugin-api';
+import { logsTopicHelp } from './logs-help.js';
 
 export function logsCommand(context: PluginContext): CommandSpec {
-  const { bus, io, env } = context;
+  const { bus, io, env, log } = context;
   return {
     usage: 'logs <app> [-h] [-t] [-n num] [-q] [-p process]',
     description: 'Display recent log output',
     async run({ args }) {
       const { values, positionals } = parseCommandArgs(args, {
+        help: { type: 'boolean', short: 'h' },
         num: { type: 'string', short: 'n' },
         ps: { type: 'string', short: 'p' },
         tail: { type: 'boolean', short: 't' },
         quiet: { type: 'boolean', short: 'q' },
       });
+      if (values.help) return log.write(await logsTopicHelp(bus));
       const num = values.num ?? '100';
       if (!/^[0-9]+$/.test(num)) throw new UsageError(`Invalid value for --num: ${num}`);
       const app = await verifyApp(bus, positionals[0]);
       if (!(await dispatchToScheduler(bus, schedulerIsDeployed, { app }, 'logs'))) {
         throw new PierError(ErrorCodes.APP_NOT_DEPLOYED, `App ${app} has not been deployed`);
       }
-      const color = Boolean((io.stdout as { isTTY?: boolean }).isTTY) && !env.NO_COLOR;
+      const color = colorWanted(io, env);
       await dispatchToScheduler(
         bus,
         schedulerLogs,
