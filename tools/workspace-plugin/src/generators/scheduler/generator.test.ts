@@ -8,6 +8,7 @@ import { FsTree, flushChanges } from 'nx/src/generators/tree.js';
 import schedulerGenerator from './generator.js';
 
 const workspaceRoot = fileURLToPath(new URL('../../../../../', import.meta.url));
+const pierBin = join(workspaceRoot, 'packages', 'cli', 'bin', 'pier.js');
 
 /**
  * A throwaway workspace next to the real one: the root configs copied, node_modules, tools and
@@ -69,9 +70,29 @@ describe('nx g @pier/workspace-plugin:scheduler', () => {
     const build = await npmRun('build');
 
     expect({ typecheck: typecheck.exitCode, test: test.exitCode, build: build.exitCode }).toEqual({ typecheck: 0, test: 0, build: 0 });
-    expect(String(test.stderr)).toMatch(/Tests: +12 passed, 12 total/);
+    expect(String(test.stderr)).toMatch(/Tests: +13 passed, 13 total/);
     const built = await execa('node', ['--input-type=module', '-e', "import('./dist/index.js').then((m) => console.log(m.schedulerK3s().name))"], { cwd: dir });
     expect(built.stdout).toBe('@pier/scheduler-k3s');
+  });
+
+  it('installs into pier and deploys with pier deploy, as generated', async () => {
+    expect((await npmRun('build')).exitCode).toBe(0);
+    const pierRoot = mkdtempSync(join(tmpdir(), 'pier-generated-root-'));
+    const pier = (...args: string[]) =>
+      execa('node', [pierBin, ...args], { reject: false, env: { PIER_ROOT: pierRoot, NO_COLOR: '1', npm_config_offline: 'true' } });
+    try {
+      expect((await pier('plugin:install', dir)).stdout).toContain('installed and enabled (scheduler k3s)');
+      await pier('apps:create', 'blog');
+      await pier('scheduler:set', 'blog', 'selected', 'k3s');
+
+      const deploy = await pier('deploy', 'blog', 'my-image:latest');
+
+      expect({ exitCode: deploy.exitCode, stderr: deploy.stderr }).toEqual({ exitCode: 0, stderr: '' });
+      expect(deploy.stdout).toContain('-----> Deploying blog via the k3s scheduler...');
+      expect((await pier('ps:report', 'blog', '--running')).stdout).toBe('true');
+    } finally {
+      rmSync(pierRoot, { recursive: true, force: true });
+    }
   });
 
   it.each([
