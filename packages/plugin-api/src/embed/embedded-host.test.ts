@@ -96,7 +96,7 @@ describe('createEmbeddedHost', () => {
 
   it.each(['foo', 'constructor', '__proto__'])('refuses the unknown method %j with a PierError listing the methods', async (method) => {
     const memo = (await createEmbeddedHost({ root: '/x', plugins: [memoScheduler()], io: captureIO().io })).scheduler('memo');
-    const unknown = method as 'logs';
+    const unknown = method as 'logsFailed';
     const expected = { code: ErrorCodes.USAGE, message: expect.stringMatching(new RegExp(`^${method} is not a scheduler method \\(methods: deploy, stop, `)) };
 
     expect(() => memo.supports(unknown)).toThrow(expect.objectContaining(expected));
