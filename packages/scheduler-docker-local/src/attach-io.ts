@@ -67,7 +67,9 @@ export function connectIo(rt: Runtime, connection: Duplex, options: IoSessionOpt
     const size = terminalSize(stdout);
     if (size) options.resize(...size).catch(() => {});
   };
-  let restoreTerminal = () => {};
+  // Raw from now on, not from the start: the process's first output can arrive before the
+  // engine has answered the start request, and must not pass through output processing.
+  const restoreTerminal = options.tty ? enterRawMode(stdin) : () => {};
   let stopPiping = () => {};
   let closed = false;
 
@@ -76,7 +78,6 @@ export function connectIo(rt: Runtime, connection: Duplex, options: IoSessionOpt
     outputGone,
     started() {
       if (options.tty) {
-        restoreTerminal = enterRawMode(stdin);
         sendSize();
         stdout.on('resize', sendSize);
         stopPiping = pipeToTerminal(stdin, connection);
