@@ -1,0 +1,38 @@
+/**
+ * `pier` as one part of a shell pipeline (`pier logs app | head -1`), run by bash so that a test
+ * can read `${PIPESTATUS[0]}`, pier's own exit status.
+ */
+import { execa } from 'execa';
+import { asPierResult } from './apps.js';
+import { pierBin, type PierEnvironment, type PierResult } from './pier.js';
+
+const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+
+/** Runs `script` with every `{pier}` replaced by the built binary; the result is the pipeline's. */
+export async function inPipeline(env: PierEnvironment, script: string, timeout = 120_000): Promise<PierResult> {
+  const pier = `${quote(process.execPath)} ${quote(pierBin)}`;
+  const result = await execa('bash', ['-c', script.replaceAll('{pier}', pier)], {
+    reject: false,
+    stripFinalNewline: false,
+    timeout,
+    env: { PIER_ROOT: env.root, NO_COLOR: '1' },
+  });
+  return asPierResult(result);
+}
+
+/**
+ * Runs `script` on a pseudo-terminal (util-linux `script -qec … /dev/null`), every `{pier}`
+ * replaced by the built binary. The output comes back as the terminal gave it, CRs included;
+ * `stdin` stays open (and the terminal with it) until the caller ends it or kills the process.
+ */
+export function onTerminal(env: PierEnvironment, script: string, timeout = 60_000) {
+  const pier = `${quote(process.execPath)} ${quote(pierBin)}`;
+  return execa('script', ['-qec', script.replaceAll('{pier}', pier), '/dev/null'], {
+    reject: false,
+    stripFinalNewline: false,
+    stdin: 'pipe',
+    timeout,
+    env: { ...process.env, PIER_ROOT: env.root, NO_COLOR: '1', TERM: 'dumb' },
+    extendEnv: false,
+  });
+}
