@@ -31,8 +31,11 @@ fi
 
 echo "-----> nx release version + changelog (dry run)"
 run npx --no-install nx release "${first[@]}" --dry-run --skip-publish
-grep -E 'to get new version|No changes were detected' "$log" | sed 's/^/       /' || true
+# With an explicit version nx also logs the bump it would have made; only the applied one counts.
+applied='to get new version|No changes were detected'
+[ ${#first[@]} -eq 0 ] || applied='explicit semver value'
+grep -E "$applied" "$log" | sed 's/^/       /' || true
 
 echo "-----> nx release publish (dry run: builds, then npm publish --dry-run per package)"
-run npx --no-install nx release publish ${first[1]:+--first-release} --dry-run --output-style=static
+run npx --no-install nx release publish "${first[@]:1}" --dry-run --output-style=static
 echo "       $(grep -c 'Would publish to' "$log") packages would be published"
