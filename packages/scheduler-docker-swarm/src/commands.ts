@@ -1,6 +1,7 @@
 /**
  * `scheduler-docker-swarm:report` and `:set`, their help topic and the report section. Rendering
- * belongs to @pier/report (through report:render); this plugin only supplies the values.
+ * belongs to @pier/report (through report:render); this plugin only supplies the values. Set up
+ * at registration, so it must stay cheap: no dockerode here.
  */
 import {
   propertyClient,
@@ -10,7 +11,7 @@ import {
   runPropertySetCommand,
   type PluginContext,
 } from '@pier/plugin-api';
-import { dockerSwarmProperties, PROPERTY_PLUGIN } from './properties.js';
+import { dockerSwarmProperties, PROPERTY_PLUGIN, validatePropertyValue } from './properties.js';
 
 export function registerSettingsCommands(context: PluginContext): void {
   const settings = propertyClient(context.bus, dockerSwarmProperties);
@@ -18,12 +19,13 @@ export function registerSettingsCommands(context: PluginContext): void {
   context.bus.tapKeyed(reportCollect, PROPERTY_PLUGIN, async ({ app }) => ({
     flags: await settings.reportFlags(app),
     trimPrefix: true,
+    // Like docker-local's report: the stripped JSON keys only.
     emitLegacyPrefix: false,
   }));
 
   registerCommands(context, {
     topic: PROPERTY_PLUGIN,
-    description: 'Manage the docker-swarm scheduler settings for an app',
+    description: 'Manage the docker-swarm scheduler integration for an app',
     commands: {
       'scheduler-docker-swarm:report': {
         usage: 'scheduler-docker-swarm:report [<app>] [<flag>]',
@@ -33,9 +35,12 @@ export function registerSettingsCommands(context: PluginContext): void {
         },
       },
       'scheduler-docker-swarm:set': {
-        usage: 'scheduler-docker-swarm:set [<app>|--global] <property> (<value>)',
+        usage: 'scheduler-docker-swarm:set [<app>|--global] <key> (<value>)',
         description: 'Set or clear a scheduler-docker-swarm property for an app',
-        run: ({ args }) => runPropertySetCommand(context, dockerSwarmProperties, args),
+        async run({ args }) {
+          // The same flow and wording as scheduler-docker-local:set (Dokku's bash :set says "key").
+          await runPropertySetCommand(context, dockerSwarmProperties, args, { noun: 'key', validateValue: validatePropertyValue });
+        },
       },
     },
   });

@@ -1,46 +1,61 @@
-import { defineScheduler, propertyClient, type PierPlugin, type ProcessSpec } from '@pier/plugin-api';
-import { appStateStore, statusOf, type AppRecord } from './app-state.js';
+/**
+ * The `schedulerDockerSwarm()` factory: wiring only. Registration is cheap (no engine
+ * connection, no dockerode import); the engine is contacted when a scheduler method runs.
+ */
+import { defineScheduler, type PierPlugin, type SchedulerImplementation } from '@pier/plugin-api';
+import { appStatus, isDeployed } from './app-status.js';
+import { systemClock, type Clock } from './clock.js';
 import { registerSettingsCommands } from './commands.js';
-import { dockerSwarmProperties } from './properties.js';
+import { deploy } from './deploy.js';
+import { createDockerodeSwarmPort } from './dockerode-swarm-port.js';
+import { enter } from './enter.js';
+import { imageInfo } from './image-info.js';
+import { inspectApp } from './inspect.js';
+import { processInterrupts, type InterruptSource } from './interrupts.js';
+import { appLogs } from './logs.js';
+import type { Runtime } from './runtime.js';
+import { postDelete, stopApp } from './stop.js';
+import type { SwarmPort } from './swarm-port.js';
 
 export const PACKAGE_NAME = '@pier/scheduler-docker-swarm';
 export const SCHEDULER_NAME = 'docker-swarm';
 
-/** The process counts of a release; with `processType`, only that type changes. */
-function processesAfter(previous: AppRecord | null, processes: ProcessSpec[], processType: string | undefined) {
-  const next = processes.map(({ type, quantity }) => ({ type, quantity }));
-  if (processType === undefined || !previous) return next;
-  return previous.processes.map((p) => (p.type === processType ? (next.find((n) => n.type === processType) ?? p) : p));
+export interface SchedulerDockerSwarmOptions {
+  /** The swarm manager to use; defaults to dockerode with its defaults (DOCKER_HOST or the local socket). */
+  engine?: SwarmPort;
+  /** For tests: time and sleeping (rollout polling). */
+  clock?: Clock;
+  /** What ends `logs --tail`; defaults to the process's SIGINT, SIGTERM and SIGHUP while it runs. */
+  interrupts?: InterruptSource;
+  /** How often a converging rollout is looked at, in milliseconds (default 500). */
+  pollMs?: number;
 }
 
-/**
- * The docker-swarm scheduler. `setup` runs on every pier invocation, so it only wires things up;
- * load heavy clients inside the methods. Capabilities left out here (logs, run, enter, inspect,
- * ...) fail with "Scheduler docker-swarm does not support <command>": add them as the platform
- * allows.
- */
-export function schedulerDockerSwarm(): PierPlugin {
+export function schedulerDockerSwarm(options: SchedulerDockerSwarmOptions = {}): PierPlugin {
   return defineScheduler(
-    { name: PACKAGE_NAME, scheduler: SCHEDULER_NAME, description: "Runs Pier apps with the docker-swarm scheduler" },
-    (context) => {
+    { name: PACKAGE_NAME, scheduler: SCHEDULER_NAME, description: 'Runs apps as Docker Swarm services' },
+    (context): SchedulerImplementation => {
       registerSettingsCommands(context);
-      const state = appStateStore(context.root);
-      const settings = propertyClient(context.bus, dockerSwarmProperties);
-
+      const rt: Runtime = {
+        engine: options.engine ?? createDockerodeSwarmPort(),
+        log: context.log,
+        io: context.io,
+        bus: context.bus,
+        root: context.root,
+        clock: options.clock ?? systemClock,
+        interrupts: options.interrupts ?? processInterrupts,
+        pollMs: options.pollMs ?? 500,
+      };
       return {
-        async deploy({ app, release, processType }) {
-          const previous = await state.read(app);
-          context.log.verbose(`Running ${release.image} on ${await settings.computed(app, 'endpoint')}`);
-          await state.write(app, { image: release.image, processes: processesAfter(previous, release.processes, processType), running: true });
-        },
-        async stop({ app, removeContainers }) {
-          const record = await state.read(app);
-          if (record) await state.write(app, { ...record, running: false, processes: removeContainers ? [] : record.processes });
-        },
-        appStatus: async ({ app }) => statusOf(app, await state.read(app)),
-        isDeployed: async ({ app }) => (await state.read(app)) !== null,
-        // apps:destroy (and the old name after apps:rename): forget everything about the app.
-        postDelete: ({ app }) => state.remove(app),
+        deploy: (input) => deploy(rt, input),
+        stop: (input) => stopApp(rt, input),
+        appStatus: ({ app }) => appStatus(rt, app),
+        isDeployed: ({ app }) => isDeployed(rt, app),
+        imageInfo: ({ app, image }) => imageInfo(rt, app, image),
+        postDelete: ({ app }) => postDelete(rt, app),
+        inspect: ({ app }) => inspectApp(rt, app),
+        logs: (input) => appLogs(rt, input),
+        enter: (input) => enter(rt, input),
       };
     },
   );

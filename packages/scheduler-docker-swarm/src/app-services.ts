@@ -1,0 +1,18 @@
+/** The services this state root runs for an app, found by label (never by name), by process type. */
+import { appLabels, LABEL_PROCESS_TYPE } from './naming.js';
+import type { Runtime } from './runtime.js';
+import type { ServiceSummary } from './swarm-port.js';
+
+export interface AppService {
+  type: string;
+  service: ServiceSummary;
+}
+
+export async function appServices(rt: Runtime, app: string, processType?: string): Promise<AppService[]> {
+  const services = await rt.engine.listServices(appLabels(rt.root, app, processType));
+  return services
+    .map((service) => ({ type: service.labels[LABEL_PROCESS_TYPE] ?? '', service }))
+    .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+}
+
+export const replicasOf = (service: ServiceSummary) => service.spec.Mode?.Replicated?.Replicas ?? 0;

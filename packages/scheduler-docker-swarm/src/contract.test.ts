@@ -1,0 +1,22 @@
+/**
+ * The scheduler contract every Pier scheduler passes (plugin-testkit), run against docker-swarm
+ * with the fake swarm: registration, schema-valid answers from every capability it has, the
+ * documented error for those it lacks (run, logs:failed, …), and the app lifecycle.
+ */
+import { contractRelease, describeSchedulerContract } from '@pier/plugin-testkit/contract';
+import { schedulerDockerSwarm } from './plugin.js';
+import { FakeClock } from './test-support/fake-clock.js';
+import { FakeSwarm } from './test-support/fake-swarm.js';
+import { manualInterrupts } from './test-support/unit-host.js';
+
+describeSchedulerContract(
+  'docker-swarm',
+  () => {
+    const clock = new FakeClock();
+    const swarm = new FakeSwarm(clock);
+    const release = contractRelease();
+    swarm.addImage(release.image);
+    return { plugin: schedulerDockerSwarm({ engine: swarm, clock, interrupts: manualInterrupts(), pollMs: 250 }), release };
+  },
+  { tracksDeployments: true },
+);

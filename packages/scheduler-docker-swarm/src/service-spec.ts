@@ -1,0 +1,96 @@
+/**
+ * Pure: one process type of a release → the spec of its Swarm service. The dockerode
+ * equivalent of `docker service create` for a Pier dyno type, in one place so it can be tested
+ * as a table. See health-plan.ts for the checks and rollout-config.ts for the rollout settings.
+ */
+import { ErrorCodes, PierError, type ProcessSpec, type Release } from '@pier/plugin-api';
+import { CommandSyntaxError, splitCommand } from './command-words.js';
+import { planHealth, type HealthPlan } from './health-plan.js';
+import { LABEL_APP, LABEL_DEPLOY, LABEL_PROCESS_TYPE, LABEL_ROOT, rootLabelValue, serviceName } from './naming.js';
+import type { SwarmSettings } from './properties.js';
+import { swarmRestartPolicy } from './restart-policy.js';
+import { rolloutConfigs } from './rollout-config.js';
+import { seconds, type ServiceSpec } from './service-spec-types.js';
+
+/** Every web task listens on the same port inside its own network namespace, Dokku's default. */
+export const WEB_PORT = 5000;
+
+export interface ServicePlanInput {
+  app: string;
+  root: string;
+  release: Release;
+  process: ProcessSpec;
+  settings: SwarmSettings;
+  /** What the tasks run: the image id, or the name every node pulls (image-reference). */
+  image: string;
+  init: boolean;
+  deployId: string;
+}
+
+export interface ServicePlan {
+  spec: ServiceSpec;
+  health: HealthPlan;
+}
+
+/** A Go-template action in a value would be evaluated by Swarm (env is templated): keep it literal. */
+const literal = (text: string) => text.replace(/\{\{/g, '{{"{{"}}');
+
+function argvOf(process: ProcessSpec, port: string): string[] | undefined {
+  if (process.command === null) return undefined;
+  try {
+    return splitCommand(process.command, port);
+  } catch (error) {
+    if (!(error instanceof CommandSyntaxError)) throw error;
+    throw new PierError(ErrorCodes.DEPLOY_FAILED, `Invalid Procfile command for ${process.type}: ${error.message}`);
+  }
+}
+
+/** The release env, then DYNO (one per task, from Swarm's slot template) and PORT for web. */
+function envOf(release: Release, type: string, port: number | null): string[] {
+  const env = Object.entries(release.env)
+    .filter(([key]) => key !== 'DYNO' && (port === null || key !== 'PORT'))
+    .map(([key, value]) => literal(`${key}=${value}`));
+  env.push(`DYNO=${type}.{{.Task.Slot}}`);
+  if (port !== null) env.push(`PORT=${port}`);
+  return env;
+}
+
+/** `bridge` is Swarm's default (no attachment), `host` the node's network, anything else a network by name. */
+const networksOf = (mode: string) => (mode === 'bridge' ? undefined : [{ Target: mode }]);
+
+export function planService(input: ServicePlanInput): ServicePlan {
+  const { app, release, process, settings } = input;
+  const port = process.type === 'web' ? WEB_PORT : null;
+  const health = planHealth(process, port, release.defaultUptimeSeconds);
+  const monitorSeconds = settings.updateMonitorSeconds ?? health.monitorSeconds;
+  const labels = { [LABEL_APP]: app, [LABEL_PROCESS_TYPE]: process.type, [LABEL_ROOT]: rootLabelValue(input.root) };
+  const args = argvOf(process, String(port ?? release.env.PORT ?? WEB_PORT));
+  const networks = networksOf(settings.networkMode);
+
+  const spec: ServiceSpec = {
+    Name: serviceName(app, process.type),
+    Labels: labels,
+    TaskTemplate: {
+      ContainerSpec: {
+        Image: input.image,
+        ...(args === undefined ? {} : { Args: args }),
+        Env: envOf(release, process.type, port),
+        Labels: { ...labels, [LABEL_DEPLOY]: input.deployId },
+        ...(input.init ? { Init: true } : {}),
+        StopGracePeriod: seconds(release.stopTimeoutSeconds),
+        ...(health.health === undefined ? {} : { HealthCheck: health.health }),
+      },
+      RestartPolicy: swarmRestartPolicy(release.restartPolicy),
+      Placement: {
+        ...(settings.placementConstraints.length > 0 ? { Constraints: settings.placementConstraints } : {}),
+        ...(settings.maxReplicasPerNode > 0 ? { MaxReplicas: settings.maxReplicasPerNode } : {}),
+      },
+      ...(networks === undefined ? {} : { Networks: networks }),
+    },
+    Mode: { Replicated: { Replicas: process.quantity } },
+    ...rolloutConfigs(process, settings.networkMode, monitorSeconds),
+    // No virtual IP: nothing routes to it (no proxy yet), and kernels without IPVS cannot run one.
+    EndpointSpec: { Mode: 'dnsrr' },
+  };
+  return { spec, health };
+}

@@ -1,0 +1,14 @@
+import type { Clock } from '../clock.js';
+
+/** A clock whose sleep moves time on at once: rollout waits cost nothing in unit tests. */
+export class FakeClock implements Clock {
+  private at = Date.UTC(2026, 0, 1);
+  now(): number {
+    return this.at;
+  }
+  async sleep(ms: number): Promise<void> {
+    this.at += Math.max(0, ms);
+  }
+}
+
+export const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '000000Z');

@@ -1,0 +1,78 @@
+/**
+ * A test host with the scheduler registered against a FakeSwarm and a FakeClock, plus builders
+ * for releases. Triggers are called the way the host dispatches them (keyed 'docker-swarm').
+ */
+import type { InputOf, OutputOf, ProcessSpec, Release, TriggerOfKind } from '@pier/plugin-api';
+import { createTestHost, type TestHost } from '@pier/plugin-testkit';
+import type { InterruptSource } from '../interrupts.js';
+import { schedulerDockerSwarm } from '../plugin.js';
+import { FakeClock } from './fake-clock.js';
+import { FakeSwarm } from './fake-swarm.js';
+
+export interface ManualInterrupts extends InterruptSource {
+  interrupt(): void;
+}
+
+/** Interrupts a test fires by hand. */
+export function manualInterrupts(): ManualInterrupts {
+  const handlers = new Set<(signal: NodeJS.Signals) => void>();
+  const subscribe: InterruptSource = (handler) => {
+    handlers.add(handler);
+    return () => void handlers.delete(handler);
+  };
+  return Object.assign(subscribe, {
+    interrupt() {
+      for (const handler of handlers) handler('SIGINT');
+    },
+  });
+}
+
+export interface UnitHost {
+  host: TestHost;
+  swarm: FakeSwarm;
+  clock: FakeClock;
+  interrupts: ManualInterrupts;
+  call<T extends TriggerOfKind<'keyed'>>(trigger: T, input: InputOf<T>): Promise<OutputOf<T>>;
+  stdout(): string;
+  stderr(): string;
+  dispose(): void;
+}
+
+export async function unitHost(options: { apps?: string[]; stdin?: string; isTTY?: boolean } = {}): Promise<UnitHost> {
+  const clock = new FakeClock();
+  const swarm = new FakeSwarm(clock);
+  const interrupts = manualInterrupts();
+  const host = await createTestHost({
+    plugins: [schedulerDockerSwarm({ engine: swarm, clock, interrupts, pollMs: 250 })],
+    apps: options.apps ?? ['shop'],
+    stdin: options.stdin ?? '',
+    isTTY: options.isTTY ?? false,
+  });
+  return {
+    host,
+    swarm,
+    clock,
+    interrupts,
+    call: (trigger, input) => host.bus.keyed(trigger, 'docker-swarm', input),
+    stdout: () => host.io.stdoutText(),
+    stderr: () => host.io.stderrText(),
+    dispose: () => host.dispose(),
+  };
+}
+
+export function processSpec(type: string, quantity: number, overrides: Partial<ProcessSpec> = {}): ProcessSpec {
+  return { type, quantity, command: `run-${type} --port $PORT`, maxParallel: 1, healthchecks: [], checks: 'enabled', ...overrides };
+}
+
+export function release(processes: ProcessSpec[], overrides: Partial<Release> = {}): Release {
+  return {
+    image: 'shop:1',
+    processes,
+    env: { SECRET: 'hunter2' },
+    restartPolicy: 'on-failure:10',
+    stopTimeoutSeconds: 2,
+    waitToRetireSeconds: 60,
+    defaultUptimeSeconds: 2,
+    ...overrides,
+  };
+}
