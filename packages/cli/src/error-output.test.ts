@@ -15,6 +15,16 @@ describe('reportError', () => {
     expect(report(new PierError(ErrorCodes.APP_NOT_FOUND, 'App x does not exist')).exitCode).toBe(20);
   });
 
+  it('exits with the status an error carries: an interrupted command as the shell reports its signal', () => {
+    expect(report(new PierError(ErrorCodes.INTERRUPTED, 'Deploy interrupted by SIGTERM', { exitCode: 143 }))).toEqual({
+      exitCode: 143,
+      stdout: '',
+      stderr: ' !     Deploy interrupted by SIGTERM\n',
+    });
+    expect(report(new PierError(ErrorCodes.INTERRUPTED, 'Interrupted')).exitCode).toBe(130);
+    expect(report(new PierError(ErrorCodes.DEPLOY_FAILED, 'x', { exitCode: 300 })).exitCode).toBe(1);
+  });
+
   it('prints a plain error as is (Dokku’s LogStderr)', () => {
     expect(report(new PierError(ErrorCodes.ABORTED, 'Confirmation did not match test. Aborted.', { plain: true }))).toEqual({
       exitCode: 1,

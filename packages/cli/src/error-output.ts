@@ -1,4 +1,4 @@
-import { exitCodeFor, isPierError, type Output } from '@pier/plugin-api';
+import { exitStatusOf, isPierError, type Output } from '@pier/plugin-api';
 
 /**
  * The one place where errors become output and exit statuses: ` !     <message>` on stderr (one
@@ -11,7 +11,7 @@ export function reportError(error: unknown, log: Output, trace: boolean): number
     const print = error.plain === true ? log.stderrLine : log.warn;
     for (const line of error.message.split('\n')) print(line);
     if (trace && error.cause instanceof Error && error.cause.stack) log.debug(error.cause.stack);
-    return exitCodeFor(error.code);
+    return exitStatusOf(error);
   }
   const message = error instanceof Error ? error.message : String(error);
   log.warn(`Unexpected error: ${message}`);

@@ -5,7 +5,7 @@ import {
   commandRun,
   createOutput,
   createTriggerBus,
-  exitCodeFor,
+  exitStatusOf,
   isPierError,
   type PierPlugin,
   type TriggerBus,
@@ -29,6 +29,11 @@ export interface TestHostOptions {
   isTTY?: boolean;
   stdin?: string;
   env?: Record<string, string | undefined>;
+  /**
+   * An existing state root, for several hosts that stand for successive commands on one machine
+   * (the caller removes it); default: a fresh temporary root that dispose() removes.
+   */
+  root?: string;
 }
 
 export interface CommandOutcome {
@@ -40,7 +45,7 @@ export interface CommandOutcome {
 export interface TestHost {
   readonly bus: TriggerBus;
   readonly io: TestIO;
-  /** A temporary PIER_ROOT, removed by `dispose()`. */
+  /** The PIER_ROOT: a temporary one removed by `dispose()`, unless one was given. */
   readonly root: string;
   readonly properties: FakePropertyStore | undefined;
   readonly registry: FakeAppRegistry | undefined;
@@ -57,7 +62,7 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
   const bus = createTriggerBus({ validate: 'all' });
   const io = createTestIO({ isTTY: options.isTTY ?? false, stdin: options.stdin ?? '' });
   const log = createOutput(io, { quiet: options.quiet ?? false });
-  const root = mkdtempSync(join(tmpdir(), 'pier-test-'));
+  const root = options.root ?? mkdtempSync(join(tmpdir(), 'pier-test-'));
   const env = options.env ?? {};
   const withFakes = options.fakeServices ?? true;
   const properties = withFakes ? fakePropertyStore() : undefined;
@@ -88,12 +93,12 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
         if (!isPierError(error)) throw error;
         // As the CLI prints it: one line per message line, prefixed unless the error is plain.
         for (const line of error.message.split('\n')) io.stderr.write(error.plain ? `${line}\n` : ` !     ${line}\n`);
-        exitCode = exitCodeFor(error.code);
+        exitCode = exitStatusOf(error);
       }
       return { exitCode, stdout: io.stdoutText(), stderr: io.stderrText() };
     },
     dispose() {
-      rmSync(root, { recursive: true, force: true });
+      if (options.root === undefined) rmSync(root, { recursive: true, force: true });
     },
   };
 }

@@ -48,6 +48,11 @@ export const ErrorCodes = {
   IMAGE_NOT_FOUND: 'PIER_ERR_IMAGE_NOT_FOUND',
   /** A deploy did not complete (failed checks, a container that would not start, ...). */
   DEPLOY_FAILED: 'PIER_ERR_DEPLOY_FAILED',
+  /**
+   * The command was interrupted (Ctrl-C, SIGTERM) and stopped cleanly; the error carries the
+   * shell's status for the signal (130 for SIGINT, 143 for SIGTERM) as its exitCode.
+   */
+  INTERRUPTED: 'PIER_ERR_INTERRUPTED',
   /** The user declined a confirmation prompt. */
   ABORTED: 'PIER_ERR_ABORTED',
   /** A command failed in a way that has no more specific code. */

@@ -1,3 +1,3 @@
 export { ErrorCodes, type ErrorCode } from './error-codes.js';
 export { PierError, PluginError, TriggerContractError, UsageError, isPierError, messageOf, type PierErrorOptions } from './pier-error.js';
-export { exitCodeFor } from './exit-codes.js';
+export { exitCodeFor, exitStatusOf } from './exit-codes.js';

@@ -7,6 +7,11 @@ export interface PierErrorOptions {
    * plain `LogStderr`, e.g. `Confirmation did not match test. Aborted.`). The CLI decides how.
    */
   plain?: boolean;
+  /**
+   * The exit status this error calls for, when its code's (see exitCodeFor) is not the right one:
+   * an interrupted command exits as a shell reports the signal (128 + its number).
+   */
+  exitCode?: number;
 }
 
 /**
@@ -18,6 +23,7 @@ export class PierError extends Error {
   /** Brand checked by {@link isPierError}: instanceof fails across two copies of this package. */
   readonly $$type = '@pier/error' as const;
   readonly plain: boolean;
+  readonly exitCode: number | undefined;
 
   constructor(
     readonly code: ErrorCode,
@@ -26,6 +32,7 @@ export class PierError extends Error {
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.plain = options.plain ?? false;
+    this.exitCode = options.exitCode;
   }
 }
 

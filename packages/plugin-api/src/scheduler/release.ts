@@ -56,6 +56,12 @@ export const releaseSchema = (z: Zod) =>
     waitToRetireSeconds: z.number().int().nonnegative(),
     /** Uptime check (seconds) used for a process type without healthchecks. */
     defaultUptimeSeconds: z.number().int().nonnegative(),
+    /**
+     * Process types the formation still runs but this image does not define (Dokku's "Skipping
+     * <type> as it is missing from the current Procfile"): their running processes are left as
+     * they are, neither replaced nor removed as "no longer defined". Since 0.1.x; absent = none.
+     */
+    retainedTypes: z.array(z.string()).optional(),
   });
 
 export type Healthcheck = z.infer<ReturnType<typeof healthcheckSchema>>;
@@ -71,6 +77,11 @@ export const appStatusSchema = (z: Zod) =>
     running: runningStateSchema(z),
     /** Per process instance, e.g. `{ dyno: 'web.1', state: 'running', id: '…' }`; empty when the scheduler has no such notion. */
     containers: z.array(z.object({ dyno: z.string(), state: z.string(), id: z.string() })),
+    /**
+     * Where the app can be reached, printed after `=====> Application deployed:` (Dokku's app
+     * URLs). Since 0.1.x; absent or empty when the scheduler knows none.
+     */
+    urls: z.array(z.string()).optional(),
   });
 
 export type AppStatus = z.infer<ReturnType<typeof appStatusSchema>>;

@@ -7,7 +7,7 @@ import { commandRun } from '../triggers/command.js';
 import { appExists } from '../triggers/app.js';
 import { propertyGet, propertyGetAll, propertySet } from '../triggers/property.js';
 import { createOutput } from '../output/output.js';
-import { exitCodeFor, isPierError } from '../errors/index.js';
+import { exitStatusOf, isPierError } from '../errors/index.js';
 import type { PierPlugin } from '../plugin/define-plugin.js';
 
 export interface MemoryHost {
@@ -54,7 +54,7 @@ export async function memoryHost(plugins: PierPlugin[], apps: string[] = ['blog'
       } catch (error) {
         if (!isPierError(error)) throw error;
         log.warn(error.message);
-        exitCode = exitCodeFor(error.code);
+        exitCode = exitStatusOf(error);
       }
       return { exitCode, stdout: out, stderr: err };
     },
