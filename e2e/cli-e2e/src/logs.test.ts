@@ -3,6 +3,7 @@ import { execa } from 'execa';
 import { asPierResult, createHostApp, pierInTerminal, pierOk, spawnPier, tearDownApps } from './support/apps.js';
 import { buildFixtureImage, waitFor } from './support/docker.js';
 import { pierBin, pierEnvironment, type PierEnvironment, type PierResult } from './support/pier.js';
+import { inPipeline } from './support/shell.js';
 
 // Issue #4: `pier logs <app> [-n N] [-t] [-q] [-p <type>]` on the real engine. The fixture
 // (e2e/fixtures/apps/chatty) prints known lines: "web web.<n> says hello", "worker line 1..5",
@@ -86,6 +87,27 @@ describe('pier logs', () => {
     expect(coloured.stdout).toMatch(new RegExp(`^\\x1b\\[(36|33)m${TS} app\\[web\\.1\\]:\\x1b\\[0m web web\\.1 says hello$`, 'm'));
     expect(plain.stdout).not.toContain('\x1b[');
     expect(parse(plain.stdout)).toHaveLength(2);
+  });
+});
+
+describe('pier logs in a pipeline, and its help', () => {
+  it('a slow reader gets every line (`pier logs … | (sleep 1; wc -l)`), and nothing on stderr', async () => {
+    // Written by the worker's own stdout (PID 1's), so they are in its log like any other output.
+    await pierOk(env, ['enter', app, 'worker', 'sh', '-c', 'seq 1 100000 > /proc/1/fd/1']);
+    await waitFor(async () => (await pierOk(env, ['logs', app, '-p', 'worker', '-n', '1', '-q'])) === '100000\n', { what: 'the lines in the log' });
+
+    const prefixed = await inPipeline(env, `{pier} logs ${app} -p worker -n 200000 | (sleep 1; wc -l)`);
+    const raw = await inPipeline(env, `{pier} logs ${app} -p worker -n 200000 -q | (sleep 1; tail -n 2)`);
+
+    expect(prefixed).toEqual({ exitCode: 0, stdout: `${workerLines.length + 100000}\n`, stderr: '' });
+    expect(raw).toEqual({ exitCode: 0, stdout: '99999\n100000\n', stderr: '' });
+  });
+
+  it('`logs <app> -h` prints the logs help, as `logs:help` does (Dokku’s usage())', async () => {
+    const help = await pierOk(env, ['logs:help']);
+
+    expect(await env.pier(['logs', app, '-h'])).toEqual({ exitCode: 0, stdout: help, stderr: '' });
+    expect(help).toContain('Display recent log output');
   });
 });
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHostApp, pierOk, tearDownApps } from './support/apps.js';
+import { createHostApp, pierInTerminal, pierOk, tearDownApps } from './support/apps.js';
 import { appContainers, buildFixtureImage, waitFor } from './support/docker.js';
 import { pierEnvironment, type PierEnvironment } from './support/pier.js';
+import { inPipeline } from './support/shell.js';
 
 // Issue #4: run:detached prints `<app>.run.<n>`; run:list, run:logs, run:stop and run:retire
 // (containers past their --ttl-seconds are stopped and removed) on the real engine.
@@ -17,7 +18,7 @@ beforeAll(async () => {
   await pierOk(env, ['checks:skip', app]);
   await pierOk(env, ['deploy', app, image]);
 }, 60_000);
-afterAll(() => tearDownApps(env, { apps: [app], images: [image] }), 60_000);
+afterAll(() => tearDownApps(env, { apps: [app, 'e2e-rund.dot'], images: [image] }), 60_000);
 
 const runContainers = () => appContainers(app, { extraLabels: ['com.dokku.container-type=run'] });
 const runNumber = (name: string) => name.slice(`${app}.run.`.length);
@@ -50,8 +51,9 @@ describe('run:detached and run:list', () => {
 
     const json = await env.pier(['run:list', '--format', 'json', app]);
     expect(json.exitCode).toBe(0);
+    // docker's .CreatedAt, as Dokku's jq takes it: the time it was created, not the table's "ago".
     expect(JSON.parse(json.stdout)).toEqual([
-      { name: first, state: 'running', command: expect.stringContaining('sh -c'), created_at: expect.stringMatching(/ago$/) },
+      { name: first, state: 'running', command: expect.stringContaining('sh -c'), created_at: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+0000 UTC$/) },
     ]);
   });
 });
@@ -129,3 +131,61 @@ describe('run:stop and run:retire', () => {
     expect(await env.pier(['run:stop', app])).toEqual({ exitCode: 0, stdout: 'No run containers exist\n', stderr: '' });
   });
 });
+
+describe('run:detached flags, labels and names (Dokku’s)', () => {
+  const dotted = 'e2e-rund.dot';
+
+  it('--no-tty is accepted, --ttl-seconds 0 too (retired at the next sweep), --no-tty with --force-tty is not', async () => {
+    const name = (await pierOk(env, ['run:detached', '--no-tty', '--ttl-seconds', '0', app, 'sleep', '300'])).trim();
+    expect((await runContainers()).find((c) => c.name === name)?.labels['com.dokku.active-deadline-seconds']).toBe('0');
+
+    await waitFor(
+      async () => {
+        await pierOk(env, ['run:retire', app]);
+        return !(await runContainers()).some((c) => c.name === name);
+      },
+      { timeoutMs: 20_000, intervalMs: 500, what: `run:retire to remove ${name}` },
+    );
+
+    expect(await env.pier(['run:detached', '--no-tty', '--force-tty', app, 'true'])).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: ' !     Cannot specify both --force-tty and --no-tty\n',
+    });
+  });
+
+  it('a Procfile type: labelled with it, the notice on stderr, only the name on stdout', async () => {
+    const result = await env.pier(['run:detached', app, 'web']);
+
+    expect(result.stderr).toBe("-----> Found 'web' in Procfile, running that command\n");
+    expect(result.stdout).toMatch(new RegExp(`^${app}\\.run\\.\\d+\\n$`));
+    const container = (await runContainers()).find((c) => c.name === result.stdout.trim())!;
+    expect(container.labels['com.dokku.process-type']).toBe('web');
+    const plain = (await pierOk(env, ['run:detached', app, 'sleep', '300'])).trim();
+    expect((await runContainers()).find((c) => c.name === plain)!.labels).not.toHaveProperty('com.dokku.process-type');
+    await pierOk(env, ['run:stop', app]);
+  });
+
+  it('run:logs is coloured on a terminal, like logs; a slow reader gets every line', async () => {
+    const name = (await pierOk(env, ['run:detached', app, 'sh', '-c', 'seq 1 50000; exec sleep 300'])).trim();
+    await waitFor(async () => (await pierOk(env, ['run:logs', '--container', name, '-n', '1', '-q'])) === '50000\n', { what: 'the lines in the log' });
+
+    const coloured = await pierInTerminal(env, ['run:logs', '--container', name, '-n', '1'], { NO_COLOR: undefined });
+    const piped = await inPipeline(env, `{pier} run:logs --container ${name} -n 100000 -q | (sleep 1; wc -l)`);
+
+    expect(coloured.stdout).toMatch(new RegExp(`^\\x1b\\[36m\\S+Z app\\[${runNumber(name)}\\]:\\x1b\\[0m 50000\\n$`));
+    expect(piped).toEqual({ exitCode: 0, stdout: '50000\n', stderr: '' });
+    await pierOk(env, ['run:stop', app]);
+  });
+
+  it('an app name with a dot: the printed name works with --container', async () => {
+    await createHostApp(env, dotted, ['web=0']);
+    await pierOk(env, ['deploy', dotted, image]);
+    const name = (await pierOk(env, ['run:detached', dotted, 'sh', '-c', 'echo dotted; exec sleep 300'])).trim();
+    expect(name).toMatch(/^e2e-rund\.dot\.run\.\d+$/);
+
+    await waitFor(async () => (await pierOk(env, ['run:logs', '--container', name, '-q'])) === 'dotted\n', { what: 'its output' });
+    expect(await env.pier(['run:stop', '--container', name])).toEqual({ exitCode: 0, stdout: `${name}\n`, stderr: '' });
+  });
+});
+

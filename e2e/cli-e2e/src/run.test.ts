@@ -123,6 +123,12 @@ describe('pier run', () => {
     expect((await pierInTerminal(env, ['run', '--no-tty', app, 'tty'])).stdout).toBe('not a tty\n');
   });
 
+  it('--force-tty gives the command a terminal without one on the caller’s side, and stdin’s end still ends it', async () => {
+    expect(await env.pier(['run', '--force-tty', app, 'tty'])).toEqual({ exitCode: 0, stdout: expect.stringMatching(/^\/dev\/pts\/\d+\r\n$/), stderr: '' });
+    // The end of piped stdin reaches the process as a terminal's Ctrl-D: `cat` ends (its input is echoed, as on a terminal).
+    expect(await env.pier(['run', '--force-tty', app, 'cat'], { input: 'typed\n' })).toEqual({ exitCode: 0, stdout: 'typed\r\ntyped\r\n', stderr: '' });
+  });
+
   it('removes every attached container afterwards', async () => {
     expect(await noRunContainers()).toBe(true);
     expect((await appContainers(app)).map((c) => c.name)).toEqual([`${app}.web.1`]);
