@@ -4,17 +4,33 @@
  */
 import { ErrorCodes, PierError, type AppStatus } from '@pier/plugin-api';
 import { maskInspect } from './mask.js';
-import { listDeployContainers, liveContainers } from './naming.js';
+import { LABEL_LISTEN, listDeployContainers, liveContainers, type DeployContainer } from './naming.js';
 import type { Runtime } from './runtime.js';
 import { readText, releaseFile } from './state-files.js';
 
+/**
+ * Where the app answers: the loopback address of every running web container in host mode.
+ * (Dokku lists its proxy's domains or `http://<host>:<port>` maps; without a proxy, and in bridge
+ * or none mode, nothing of the app is reachable from the host.)
+ */
+function urlsOf(live: DeployContainer[]): string[] {
+  return live.filter((c) => c.type === 'web' && c.state === 'running' && c.labels[LABEL_LISTEN]).map((c) => `http://${c.labels[LABEL_LISTEN]}`);
+}
+
+/**
+ * `running` counts containers the engine reports as `running`: a crash-looping one ("restarting")
+ * is not, so ps:report says `false`/`mixed` and ps:start redeploys it (Dokku reads
+ * `.State.Running`, which Docker keeps true while restarting).
+ */
 export async function appStatus(rt: Runtime, app: string): Promise<AppStatus> {
   const live = liveContainers(await listDeployContainers(rt.docker, app));
   const running = live.filter((c) => c.state === 'running').length;
+  const urls = urlsOf(live);
   return {
     processes: live.length,
     running: running === 0 ? 'false' : running === live.length ? 'true' : 'mixed',
     containers: live.map((c) => ({ dyno: c.dyno, state: c.state, id: c.id })),
+    ...(urls.length > 0 ? { urls } : {}),
   };
 }
 

@@ -210,13 +210,14 @@ export async function runChecks(deps: CheckDeps, target: CheckTarget, spec: Proc
  */
 export async function checkDyno(deps: CheckDeps, target: CheckTarget, spec: ProcessSpec, defaultUptimeSeconds: number): Promise<number> {
   const dyno = `${target.type}.${target.index}`;
+  // Disabled: the old containers were stopped before this one started; there is nothing to compare.
+  if (spec.checks === 'disabled') return 0;
+  // Dokku announces the checks for skipped types too, then check-deploy says they are skipped.
+  deps.log.verbose(`Attempting pre-flight checks (${dyno})`);
   if (spec.checks === 'skipped') {
     deps.log.info2(`Zero downtime checks have been skipped (${dyno})`);
     return 0;
   }
-  // Disabled: the old containers were stopped before this one started; there is nothing to compare.
-  if (spec.checks === 'disabled') return 0;
-  deps.log.verbose(`Attempting pre-flight checks (${dyno})`);
   const failed = await runChecks(deps, target, spec, defaultUptimeSeconds);
   if (failed === 0) deps.log.verbose(`All checks successful (${dyno})`);
   return failed;

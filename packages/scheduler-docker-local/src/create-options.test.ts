@@ -48,7 +48,9 @@ describe('buildCreateOptions', () => {
     ['local driver gets max-size', { loggingDriver: 'local' }, (s) => s.HostConfig.LogConfig?.Config['max-size'], '10m'],
     ['host network', { networkMode: 'host' }, (s) => s.HostConfig.NetworkMode, 'host'],
     ['named network', { networkMode: 'backend_1' }, (s) => s.HostConfig.NetworkMode, 'backend_1'],
-    ['worker has no PORT', { type: 'worker', index: 3, port: null }, (s) => s.Env, ['SECRET=s3cret', 'DYNO=worker.3']],
+    ['worker gets an empty PORT, as Dokku’s --env=PORT=', { type: 'worker', index: 3, port: null }, (s) => s.Env, ['SECRET=s3cret', 'DYNO=worker.3', 'PORT=']],
+    ['host-mode web: where it listens, as a label', { networkMode: 'host', port: 40001 }, (s) => s.Labels['com.pier.listen'], '127.0.0.1:40001'],
+    ['bridge-mode web: nothing listens on loopback', { port: 5000 }, (s) => s.Labels['com.pier.listen'], undefined],
     ['worker name and dyno label', { type: 'worker', index: 12 }, (s) => [s.name, s.Labels['com.dokku.dyno']], ['shop.worker.12.upcoming-4242', 'worker.12']],
     ['restart always', { restartPolicy: 'always' }, (s) => s.HostConfig.RestartPolicy, { Name: 'always' }],
   ])('%s', (_name, change, pick, expected) => {
@@ -72,5 +74,6 @@ describe('parseRestartPolicy', () => {
 describe('dynoEnv', () => {
   it('lets the scheduler own DYNO and PORT', () => {
     expect(dynoEnv({ DYNO: 'x', PORT: '1', A: 'b=c' }, 'web.2', 6000)).toEqual(['DYNO=web.2', 'PORT=6000', 'A=b=c']);
+    expect(dynoEnv({ PORT: '1' }, 'worker.1', null)).toEqual(['PORT=', 'DYNO=worker.1']);
   });
 });

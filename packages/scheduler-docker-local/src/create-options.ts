@@ -4,7 +4,8 @@
  * as a table.
  */
 import type { CreateContainerSpec, RestartPolicy } from './docker-port.js';
-import { GLOBAL_LABELS, LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_DYNO, LABEL_PROCESS_TYPE, upcomingName } from './naming.js';
+import { LOOPBACK } from './probes.js';
+import { GLOBAL_LABELS, LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_DYNO, LABEL_LISTEN, LABEL_PROCESS_TYPE, upcomingName } from './naming.js';
 
 /** Dokku's logs plugin adds `--log-opt max-size=10m` only for drivers that understand it. */
 const SIZE_LIMITED_DRIVERS = new Set(['json-file', 'local']);
@@ -38,10 +39,13 @@ export function parseRestartPolicy(policy: string): RestartPolicy {
   return { Name: name === '' ? 'no' : name };
 }
 
-/** The release env, then DYNO and PORT, which the scheduler owns. */
+/**
+ * The release env, then DYNO and PORT, which the scheduler owns. Like Dokku's `--env=PORT=`,
+ * a process without a port (every non-web type) gets PORT set to the empty string, which also
+ * overrides a PORT from the app's own settings.
+ */
 export function dynoEnv(env: Readonly<Record<string, string>>, dyno: string, port: number | null): string[] {
-  const merged: Record<string, string> = { ...env, DYNO: dyno };
-  if (port !== null) merged.PORT = String(port);
+  const merged: Record<string, string> = { ...env, DYNO: dyno, PORT: port === null ? '' : String(port) };
   return Object.entries(merged).map(([key, value]) => `${key}=${value}`);
 }
 
@@ -63,6 +67,8 @@ export function buildCreateOptions(plan: DynoPlan): CreateContainerSpec {
       RestartPolicy: parseRestartPolicy(plan.restartPolicy),
     },
   };
+  // In host mode the process listens on 127.0.0.1:$PORT: the app's URL (app-status.ts).
+  if (plan.networkMode === 'host' && plan.port !== null) spec.Labels[LABEL_LISTEN] = `${LOOPBACK}:${plan.port}`;
   if (plan.command !== null) spec.Cmd = plan.command;
   if (plan.init) spec.HostConfig.Init = true;
   // Type '' means "the daemon's default driver", exactly what `docker create --log-opt` sends.

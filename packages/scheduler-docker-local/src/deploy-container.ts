@@ -2,7 +2,8 @@
  * One dyno of a deploy (Dokku's `scheduler-deploy-process-container`, §4.3.1): create the
  * container under its `upcoming` name, start it, check it. On failure the container is stopped,
  * its output printed, and it is recorded for logs:failed and for retirement; the old container
- * of the dyno is not touched.
+ * of the dyno is not touched. Between steps the deploy's interrupt guard is checked, so a Ctrl-C
+ * starts nothing more (deploy-interrupts.ts).
  */
 import { ErrorCodes, isPierError, PierError, type ProcessSpec } from '@pier/plugin-api';
 import { checkDyno } from './checks.js';
@@ -10,6 +11,7 @@ import { unixSeconds } from './clock.js';
 import { CommandSyntaxError, splitCommand } from './command-split.js';
 import { buildCreateOptions } from './create-options.js';
 import { errorMessage } from './docker-errors.js';
+import { failedStopTimeout, haltContainer } from './halt-container.js';
 import { shortId } from './naming.js';
 import { freeLoopbackPort } from './probes.js';
 import { registerRetired } from './retire.js';
@@ -62,13 +64,20 @@ async function createWithFreshName(rt: Runtime, session: DeploySession, spec: Pr
   throw new PierError(ErrorCodes.DEPLOY_FAILED, `Could not create container (${spec.type}.${index}): ${errorMessage(lastError)}`);
 }
 
-/** Stops a failed container, shows its output and records it; then fails the deploy. */
+/**
+ * Dokku's order (§4.4): stop the failed container, say why, show its output, record it; then
+ * the deploy fails with the same message, which the CLI prints once more at the end (Dokku's
+ * output has it twice too, §7.10). It is stopped with Docker's default grace period at most: a
+ * container that failed is not worth the app's 30 s.
+ */
 async function failDyno(rt: Runtime, session: DeploySession, created: NewContainer, message: string): Promise<never> {
+  // A check cut short by Ctrl-C is not a failed check: the interrupt has its own clean-up.
+  session.guard.check();
   const { docker, log } = rt;
   const { release, app } = session;
   session.failed.add(created.id);
-  await docker.updateRestartPolicy(created.id, { Name: 'no' }).catch(() => {});
-  await docker.stopContainer(created.id, release.stopTimeoutSeconds).catch(() => docker.killContainer(created.id).catch(() => {}));
+  await haltContainer(docker, created.id, failedStopTimeout(release.stopTimeoutSeconds));
+  log.warn(message);
   const output = await docker.containerLogs(created.id).catch(() => '');
   const label = `${shortId(created.id)} ${created.dyno}`;
   log.info2(`Start of ${app} container output (${label})`);
@@ -80,6 +89,7 @@ async function failDyno(rt: Runtime, session: DeploySession, created: NewContain
 }
 
 export async function deployDyno(rt: Runtime, session: DeploySession, spec: ProcessSpec, index: number): Promise<void> {
+  session.guard.check();
   const dyno = `${spec.type}.${index}`;
   const isWeb = spec.type === 'web';
   const port = !isWeb ? null : session.networkMode === 'host' ? await freeLoopbackPort(session.takenPorts) : WEB_PORT;
@@ -87,6 +97,7 @@ export async function deployDyno(rt: Runtime, session: DeploySession, spec: Proc
   const { id, name } = await createWithFreshName(rt, session, spec, index, port);
   const created: NewContainer = { id, name, type: spec.type, index, dyno };
   session.created.push(created);
+  session.guard.check();
 
   try {
     await rt.docker.startContainer(id);
@@ -98,9 +109,7 @@ export async function deployDyno(rt: Runtime, session: DeploySession, spec: Proc
   const target = { app: session.app, type: spec.type, index, containerId: id, port, networkMode: session.networkMode };
   const failed = await checkDyno(rt, target, spec, session.release.defaultUptimeSeconds);
   if (failed > 0) await failDyno(rt, session, created, `Could not start due to ${failed} failed checks (${dyno})`);
+  session.guard.check();
 
   session.passed.push(created);
-  if (session.live.has(dyno)) {
-    rt.log.verbose(`Scheduling old container shutdown in ${session.release.waitToRetireSeconds} seconds (${dyno})`);
-  }
 }

@@ -100,7 +100,7 @@ describeDocker('docker-local on a real engine', () => {
     expect(json.split(webId).length - 1).toBeGreaterThanOrEqual(1);
   });
 
-  it('creates containers the way Dokku does: labels, init, restart policy, log size limit', async () => {
+  it('creates containers the way Dokku does: labels (plus Pier’s root and listen address), init, restart policy, log size limit', async () => {
     const host = await fixture.host([app]);
     const [web] = (await host.call(schedulerInspect, { app })) as { Config: { Labels: Record<string, string> }; HostConfig: Record<string, unknown> }[];
     expect(web!.Config.Labels).toEqual({
@@ -108,6 +108,8 @@ describeDocker('docker-local on a real engine', () => {
       'com.dokku.container-type': 'deploy',
       'com.dokku.dyno': 'web.1',
       'com.dokku.process-type': 'web',
+      'com.pier.listen': expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+      'com.pier.root': host.root,
       dokku: '',
       'org.label-schema.schema-version': '1.0',
       'org.label-schema.vendor': 'dokku',

@@ -47,7 +47,7 @@ describe('deploy (fake engine)', () => {
     expect(web2.spec.Env).toEqual(['SECRET=hunter2', 'DYNO=web.2', 'PORT=5000']);
     expect(web2.spec.Cmd).toEqual(['run-web']);
     expect(web2.spec.HostConfig).toMatchObject({ NetworkMode: 'bridge', Init: true });
-    expect(t.docker.byName('shop.worker.1')!.spec.Env).toEqual(['SECRET=hunter2', 'DYNO=worker.1']);
+    expect(t.docker.byName('shop.worker.1')!.spec.Env).toEqual(['SECRET=hunter2', 'DYNO=worker.1', 'PORT=']);
     expect((await readStoredRelease(t.host.root, 'shop'))?.release.image).toBe('shop:1');
     expect(await t.call(schedulerAppStatus, { app: 'shop' })).toMatchObject({ processes: 3, running: 'true' });
   });
@@ -183,10 +183,10 @@ describe('deploy (fake engine)', () => {
     expect(t.docker.calls.findIndex((c) => c.startsWith('stop shop.web.1 '))).toBeLessThan(t.docker.calls.findIndex((c) => c.startsWith('create')));
   });
 
-  it('checks skipped: Dokku’s notice and no checks', async () => {
+  it('checks skipped: Dokku’s two lines and no checks', async () => {
     await deploy(release([processSpec('web', 1, { checks: 'skipped' })]));
-    expect(t.stdout()).toContain('=====> Zero downtime checks have been skipped (web.1)\n');
-    expect(t.stdout()).not.toContain('Attempting pre-flight checks');
+    expect(t.stdout()).toContain('       Attempting pre-flight checks (web.1)\n=====> Zero downtime checks have been skipped (web.1)\n-----> Running post-deploy\n');
+    expect(t.stdout()).not.toContain('Running healthcheck');
   });
 
   it('a process-type deploy leaves the other types alone', async () => {
@@ -206,7 +206,13 @@ describe('deploy (fake engine)', () => {
     expect(new Set(ports).size).toBe(3);
     expect(t.docker.byName('shop.web.2')!.spec.Cmd).toEqual(['httpd', '-p', `127.0.0.1:${ports[1]}`]);
     expect(t.docker.byName('shop.web.1')!.spec.HostConfig.NetworkMode).toBe('host');
-    expect(t.docker.byName('shop.worker.1')!.spec.Env.some((e) => e.startsWith('PORT='))).toBe(false);
+    expect(t.docker.byName('shop.worker.1')!.spec.Env).toContain('PORT=');
+    expect((await t.call(schedulerAppStatus, { app: 'shop' })).urls).toEqual(ports.map((port) => `http://127.0.0.1:${port}`));
+  });
+
+  it('outside host mode no URL is reachable from the host', async () => {
+    await deploy(release([processSpec('web', 1)]));
+    expect(await t.call(schedulerAppStatus, { app: 'shop' })).not.toHaveProperty('urls');
   });
 
   it.each<[string | undefined, Record<string, string>, boolean]>([
@@ -227,6 +233,12 @@ describe('deploy (fake engine)', () => {
     await expect(deploy(release([processSpec('web', 1)]), 'clock')).rejects.toMatchObject({ message: 'Process type clock is not defined for shop' });
     t.docker.unreachable = true;
     await expect(deploy()).rejects.toMatchObject({ code: 'PIER_ERR_DOCKER_UNREACHABLE' });
+  });
+
+  it('refuses, before creating anything, an app whose live containers another state root runs', async () => {
+    t.docker.addContainer('shop.web.1', { 'com.dokku.app-name': 'shop', 'com.dokku.container-type': 'deploy', 'com.pier.root': '/home/other/.pier' });
+    await expect(deploy(release([processSpec('web', 1)]))).rejects.toMatchObject({ message: expect.stringMatching(/^Container shop\.web\.1 belongs to another Pier state root/) });
+    expect(t.docker.names()).toEqual(['shop.web.1']);
   });
 
   it('a command that cannot be split fails before anything is created', async () => {

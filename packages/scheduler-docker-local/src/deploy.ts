@@ -2,18 +2,19 @@
  * `scheduler:deploy` (Dokku's `scheduler-deploy docker-local`, §4.3): web first and on its own,
  * then the other types `parallel-schedule-count` at a time, then finalize.
  *
- * A deploy is all or nothing: if any dyno fails, every container this deploy started is removed
- * (the failed ones stay, stopped, for logs:failed until ps:retire), old containers stopped
- * because checks were disabled are started again, and nothing is renamed or retired. The
- * previous containers therefore keep serving untouched. (Dokku instead keeps the types that
- * passed before the failure, leaving an app half on each release.)
+ * A deploy is all or nothing: if any dyno fails, or the deploy is interrupted, nothing is renamed
+ * or retired and the previous containers keep serving untouched (deploy-undo.ts). (Dokku instead
+ * keeps the types that passed before the failure, leaving an app half on each release.)
  */
 import { ErrorCodes, PierError, type ProcessSpec, type Release, type TriggerBus } from '@pier/plugin-api';
+import { guardDeploy, guardedClock, guardedProbes, interruptedError } from './deploy-interrupts.js';
 import { deployProcessType } from './deploy-process.js';
+import { undoFailedDeploy, undoInterruptedDeploy } from './deploy-undo.js';
 import { finalizeDeploy } from './finalize.js';
 import { listDeployContainers, liveContainers, shortId, type DeployContainer } from './naming.js';
 import { runPool } from './pool.js';
 import { readDeploySettings } from './properties.js';
+import { refuseOtherRootsApp } from './root-scope.js';
 import type { DeploySession, Runtime } from './runtime.js';
 import { writeFailedContainers } from './state-files.js';
 
@@ -41,19 +42,11 @@ async function removeStaleUpcoming(rt: Runtime, containers: DeployContainer[]): 
   }
 }
 
-/** Undoes a failed deploy: see the file comment. Best effort, the deploy error is what matters. */
-async function abandon(rt: Runtime, session: DeploySession): Promise<void> {
-  const { docker } = rt;
-  for (const created of session.created) {
-    if (session.failed.has(created.id)) continue;
-    rt.log.verboseQuiet(`Removing container ${created.name} (${shortId(created.id)}) of the failed deploy`);
-    await docker.removeContainer(created.id).catch(() => {});
-  }
-  for (const { container, restartPolicy } of session.stoppedEarly) {
-    rt.log.verbose(`Starting old container ${container.name} (${shortId(container.id)}) again`);
-    await docker.updateRestartPolicy(container.id, restartPolicy).catch(() => {});
-    await docker.startContainer(container.id).catch(() => {});
-  }
+/** Every type, web first; `work` is the runtime whose waits an interrupt cuts short. */
+async function startEverything(work: Runtime, session: DeploySession, first: ProcessSpec[], rest: ProcessSpec[]): Promise<void> {
+  for (const spec of first) await deployProcessType(work, session, spec);
+  await runPool(rest, session.parallelScheduleCount, (spec) => deployProcessType(work, session, spec));
+  session.guard.check();
 }
 
 export async function deploy(rt: Runtime, bus: TriggerBus, { app, release, processType }: DeployInput): Promise<void> {
@@ -65,6 +58,8 @@ export async function deploy(rt: Runtime, bus: TriggerBus, { app, release, proce
   if (processType !== undefined && first.length + rest.length === 0) {
     throw new PierError(ErrorCodes.DEPLOY_FAILED, `Process type ${processType} is not defined for ${app}`);
   }
+
+  await refuseOtherRootsApp(rt.engine, rt.root, app);
 
   await writeFailedContainers(rt.root, app, []);
   const containers = await listDeployContainers(docker, app);
@@ -86,14 +81,26 @@ export async function deploy(rt: Runtime, bus: TriggerBus, { app, release, proce
     failed: new Set(),
     orphans: [],
     stoppedEarly: [],
+    guard: guardDeploy(rt.interrupts, (signal) => rt.log.warn(`${signal} received while the new containers are switched in: finishing the deploy`)),
   };
 
   try {
-    for (const spec of first) await deployProcessType(rt, session, spec);
-    await runPool(rest, session.parallelScheduleCount, (spec) => deployProcessType(rt, session, spec));
-  } catch (error) {
-    await abandon(rt, session);
-    throw error;
+    const work: Runtime = { ...rt, clock: guardedClock(rt.clock, session.guard), probes: guardedProbes(rt.probes, session.guard) };
+    try {
+      await startEverything(work, session, first, rest);
+    } catch (error) {
+      // Whatever the step that noticed it threw, an interrupt is why the deploy stopped.
+      const signal = session.guard.signal;
+      if (signal === null) {
+        await undoFailedDeploy(rt, session);
+        throw error;
+      }
+      await undoInterruptedDeploy(rt, session);
+      throw interruptedError(signal);
+    }
+    session.guard.hold();
+    await finalizeDeploy(rt, session, processType);
+  } finally {
+    session.guard.unsubscribe();
   }
-  await finalizeDeploy(rt, session, processType);
 }

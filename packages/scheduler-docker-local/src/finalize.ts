@@ -8,12 +8,16 @@
  * old containers only get SIGTERM once every swap is done. A crash anywhere leaves either the old
  * container live, or the old one renamed and recorded plus an `upcoming` one that the next deploy
  * removes; retire() never stops a container that still holds a live name.
+ *
+ * Old containers get SIGTERM at the end (Dokku's step 7), and their hard stop is due after
+ * wait-to-retire: a background job does it (retire-job.ts), or, with a wait of 0, this deploy.
  */
 import { unixSeconds } from './clock.js';
-import { containerName, shortId, type DeployContainer } from './naming.js';
+import { byDyno, containerName, shortId, type DeployContainer } from './naming.js';
 import { forgetRetired, registerRetired, retireContainer } from './retire.js';
 import type { DeploySession, Runtime } from './runtime.js';
 import { writeStoredRelease } from './state-files.js';
+import { currentStopTimeout } from './stop-timeout.js';
 
 /** Renames a replaced container to `<app>.<dyno>.<epoch>` (later epochs on a clash). */
 async function renameAside(rt: Runtime, container: { id: string; name: string }, base: string): Promise<void> {
@@ -38,11 +42,34 @@ async function renameAside(rt: Runtime, container: { id: string; name: string },
   }
 }
 
-/** Live containers of types the release no longer has (only for a deploy of every type). */
+/**
+ * Live containers of types the formation no longer has (only for a deploy of every type). A type
+ * the formation keeps but this image lacks (retainedTypes) is not among them: its containers
+ * keep running, as Dokku leaves the state of a skipped type alone.
+ */
 function undefinedTypes(session: DeploySession, processType: string | undefined): DeployContainer[] {
   if (processType !== undefined) return [];
-  const defined = new Set(session.release.processes.map((p) => p.type));
+  const defined = new Set([...session.release.processes.map((p) => p.type), ...(session.release.retainedTypes ?? [])]);
   return [...session.live.values()].filter((c) => !defined.has(c.type));
+}
+
+/**
+ * Dokku prints these as each dyno passes; here they wait until every type has passed, so that a
+ * deploy that fails later never announces a shutdown it then calls off.
+ */
+function announceShutdowns(rt: Runtime, session: DeploySession): void {
+  const wait = session.release.waitToRetireSeconds;
+  // The order the types were deployed in: web, then the others by name.
+  const rank = (type: string) => (type === 'web' ? '' : type);
+  const types = [...new Set([...session.passed, ...session.orphans].map((c) => c.type))].sort((a, b) => (rank(a) < rank(b) ? -1 : 1));
+  for (const type of types) {
+    for (const fresh of session.passed.filter((c) => c.type === type && session.live.has(c.dyno)).sort(byDyno)) {
+      rt.log.verbose(`Scheduling old container shutdown in ${wait} seconds (${fresh.dyno})`);
+    }
+    for (const orphan of session.orphans.filter((c) => c.type === type).sort(byDyno)) {
+      rt.log.verbose(`Scheduling orphaned container shutdown in ${wait} seconds (${orphan.dyno})`);
+    }
+  }
 }
 
 /** Moves each replaced container aside and gives its live name to the new one, dyno by dyno. */
@@ -67,6 +94,7 @@ async function swapIn(rt: Runtime, session: DeploySession, ordered: DeploySessio
 export async function finalizeDeploy(rt: Runtime, session: DeploySession, processType: string | undefined): Promise<void> {
   const { docker, log } = rt;
   const { app, release } = session;
+  announceShutdowns(rt, session);
   log.info1('Running post-deploy');
   log.info1Quiet('Renaming containers');
 
@@ -104,12 +132,16 @@ export async function finalizeDeploy(rt: Runtime, session: DeploySession, proces
     }),
   );
   log.info1(`Shutting down old containers in ${release.waitToRetireSeconds} seconds`);
-  if (release.waitToRetireSeconds > 0) return;
+  const stopTimeoutSeconds = await currentStopTimeout(rt, app);
+  if (release.waitToRetireSeconds > 0) {
+    rt.retireLauncher({ app, ids: old.map((c) => c.id), at: retireAt, stopTimeoutSeconds });
+    return;
+  }
   const gone = new Set<string>();
   const ctx = { ...rt, now: () => unixSeconds(rt.clock) };
   await Promise.all(
     old.map(async (c) => {
-      if (await retireContainer(ctx, app, c.id, release.stopTimeoutSeconds)) gone.add(c.id);
+      if (await retireContainer(ctx, app, c.id, stopTimeoutSeconds)) gone.add(c.id);
     }),
   );
   await forgetRetired(rt.root, (entry) => !gone.has(entry.id));

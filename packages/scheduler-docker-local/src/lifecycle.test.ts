@@ -94,13 +94,17 @@ describe('status, stop and cleanup (fake engine)', () => {
     expect(await readFile(deadContainersFile(t.host.root), 'utf8')).toBe('');
   });
 
-  it('preRestore removes renamed old containers of every app, nothing else', async () => {
-    t.docker.addContainer('shop.web.1', labels('shop', 'web.1'));
-    t.docker.addContainer('shop.web.1.1700000000', labels('shop', 'web.1'), 'exited');
-    t.docker.addContainer('blog.worker.2.1700000001', labels('blog', 'worker.2'));
-    t.docker.addContainer('unrelated.web.1.1700000000', { 'com.dokku.app-name': 'unrelated' });
+  it('preRestore removes renamed old containers of every app of this root, nothing else', async () => {
+    const ours = (app: string, dyno: string) => ({ ...labels(app, dyno), 'com.pier.root': t.host.root });
+    t.docker.addContainer('shop.web.1', ours('shop', 'web.1'));
+    t.docker.addContainer('shop.web.1.1700000000', ours('shop', 'web.1'), 'exited');
+    t.docker.addContainer('blog.worker.2.1700000001', ours('blog', 'worker.2'));
+    t.docker.addContainer('unrelated.web.1.1700000000', { 'com.dokku.app-name': 'unrelated', 'com.pier.root': t.host.root });
+    // A sweep over the engine leaves other roots' containers, and unlabelled ones, alone.
+    t.docker.addContainer('else.web.1.1700000000', { ...labels('else', 'web.1'), 'com.pier.root': '/another/root' });
+    t.docker.addContainer('legacy.web.1.1700000000', labels('legacy', 'web.1'));
     await t.call(schedulerPreRestore, { app: 'shop' });
-    expect(t.docker.names()).toEqual(['shop.web.1', 'unrelated.web.1.1700000000']);
+    expect(t.docker.names()).toEqual(['else.web.1.1700000000', 'legacy.web.1.1700000000', 'shop.web.1', 'unrelated.web.1.1700000000']);
   });
 
   it('inspect masks env values Dokku’s way and sorts keys', async () => {

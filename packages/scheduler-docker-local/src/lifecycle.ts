@@ -5,7 +5,8 @@
 import { rm } from 'node:fs/promises';
 import { streamLogs } from './log-stream.js';
 import { classifyName, LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_DOKKU, LABEL_PROCESS_TYPE } from './naming.js';
-import { forgetRetired, stopTimeoutOf } from './retire.js';
+import { forgetRetired } from './retire.js';
+import { currentStopTimeout } from './stop-timeout.js';
 import type { Runtime } from './runtime.js';
 import { appDataDir, readFailedContainers, writeFailedContainers } from './state-files.js';
 
@@ -27,7 +28,7 @@ export async function stopApp(rt: Runtime, { app, removeContainers, processType 
   // labels) but is not one of them.
   if (processType !== undefined) labels.push(`${LABEL_PROCESS_TYPE}=${processType}`, `${LABEL_CONTAINER_TYPE}=deploy`);
   const containers = await docker.listContainers(labels);
-  const timeout = await stopTimeoutOf(rt.root, app);
+  const timeout = await currentStopTimeout(rt, app);
   await Promise.all(
     containers
       .filter((c) => c.state === 'running' || c.state === 'restarting' || c.state === 'paused')

@@ -16,6 +16,8 @@ import { logsFailed, postDelete, preRestore, stopApp } from './lifecycle.js';
 import { appLogs, runLogs } from './logs.js';
 import { netProbes, type Probes } from './probes.js';
 import { registerRetired, retire } from './retire.js';
+import { detachedRetireLauncher, type RetireLauncher } from './retire-launch.js';
+import { scopeToRoot } from './root-scope.js';
 import { runOneOff } from './run.js';
 import { runList, runRetire, runStop } from './run-containers.js';
 import type { Runtime } from './runtime.js';
@@ -35,6 +37,11 @@ export interface SchedulerDockerLocalOptions {
    * SIGINT and SIGTERM, listened to only while such a command runs.
    */
   interrupts?: InterruptSource;
+  /**
+   * Runs the job that stops a deploy's old containers once wait-to-retire has passed; defaults
+   * to a detached Node process that outlives the command (see retire-launch.ts).
+   */
+  retireLauncher?: RetireLauncher;
 }
 
 export function schedulerDockerLocal(options: SchedulerDockerLocalOptions = {}): PierPlugin {
@@ -46,8 +53,10 @@ export function schedulerDockerLocal(options: SchedulerDockerLocalOptions = {}):
     },
     (context): SchedulerImplementation => {
       registerDockerLocalCommands(context);
+      const engine = options.docker ?? createDockerodePort();
       const rt: Runtime = {
-        docker: options.docker ?? createDockerodePort(),
+        docker: scopeToRoot(engine, context.root),
+        engine,
         log: context.log,
         io: context.io,
         bus: context.bus,
@@ -55,6 +64,7 @@ export function schedulerDockerLocal(options: SchedulerDockerLocalOptions = {}):
         clock: options.clock ?? systemClock,
         probes: options.probes ?? netProbes,
         interrupts: options.interrupts ?? processInterrupts,
+        retireLauncher: options.retireLauncher ?? detachedRetireLauncher(context.env),
       };
       const retireContext = { ...rt, now: () => unixSeconds(rt.clock) };
       return {

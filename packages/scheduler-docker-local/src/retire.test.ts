@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { schedulerRegisterRetired, schedulerRetire } from '@pier/plugin-api';
+import { propertySet, schedulerRegisterRetired, schedulerRetire } from '@pier/plugin-api';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { formatDeadContainers, parseDeadContainers } from './retire.js';
@@ -63,16 +63,43 @@ describe('registerRetired and retire', () => {
     expect(await dead()).toBe('');
   });
 
-  it('never stops a recorded container that still holds a live name (deploy killed before renaming)', async () => {
+  it('never stops a recorded container that still holds a live name, and keeps it listed until it is moved aside', async () => {
     const live = t.docker.addContainer('shop.web.1', deployLabels('shop', 'web.1'));
     await t.call(schedulerRegisterRetired, { app: 'shop', containerId: live.id, waitSeconds: 0 });
+
     await t.call(schedulerRetire, {});
+
     expect(t.docker.containers.get(live.id)?.status).toBe('running');
     expect(t.stdout()).toContain(`Container ${live.id} is live again, not retiring it`);
+    expect(await dead()).toContain(live.id);
+
+    // A deploy moves it aside (and registers it again: the later time wins); then it goes.
+    live.name = 'shop.web.1.1700000000';
+    await t.call(schedulerRegisterRetired, { app: 'shop', containerId: live.id, waitSeconds: 5 });
+    await t.call(schedulerRetire, {});
+    expect(t.docker.containers.has(live.id)).toBe(true);
+    t.clock.ms += 5_000;
+    await t.call(schedulerRetire, {});
+    expect(t.docker.containers.has(live.id)).toBe(false);
     expect(await dead()).toBe('');
   });
 
-  it('stops with the app’s stop timeout from its last release (10 s when unknown)', async () => {
+  it('stops with the app’s current stop-timeout-seconds (app, then --global), not its last release’s', async () => {
+    const a = t.docker.addContainer('shop.web.1.100', deployLabels('shop', 'web.1'));
+    const b = t.docker.addContainer('blog.web.1.100', deployLabels('blog', 'web.1'));
+    await mkdir(`${t.host.root}/data/scheduler-docker-local/shop`, { recursive: true });
+    await writeFile(`${t.host.root}/data/scheduler-docker-local/shop/release.json`, JSON.stringify({ release: { stopTimeoutSeconds: 30 } }));
+    await t.host.bus.first(propertySet, { plugin: 'ps', scope: 'shop', key: 'stop-timeout-seconds', value: '2' });
+    await t.host.bus.first(propertySet, { plugin: 'ps', scope: '--global', key: 'stop-timeout-seconds', value: '4' });
+    await t.call(schedulerRegisterRetired, { app: 'shop', containerId: a.id, waitSeconds: 0 });
+    await t.call(schedulerRegisterRetired, { app: 'blog', containerId: b.id, waitSeconds: 0 });
+
+    await t.call(schedulerRetire, {});
+
+    expect(t.docker.calls.filter((call) => call.startsWith('stop'))).toEqual(['stop shop.web.1.100 t=2', 'stop blog.web.1.100 t=4']);
+  });
+
+  it('stops with the stop timeout of the app’s last release when none is set (10 s when unknown)', async () => {
     const a = t.docker.addContainer('shop.web.1.100', deployLabels('shop', 'web.1'));
     await mkdir(`${t.host.root}/data/scheduler-docker-local/shop`, { recursive: true });
     await writeFile(`${t.host.root}/data/scheduler-docker-local/shop/release.json`, JSON.stringify({ release: { stopTimeoutSeconds: 3 } }));

@@ -1,15 +1,20 @@
 /**
- * Retirement bookkeeping (reference §4.5). Dokku stops old containers from a background job and
- * removes them from a systemd timer; Pier has no daemon, so replaced containers are recorded in
- * `dead-containers` with the time after which they may go, and `ps:retire` (retire()) stops and
- * removes the ones whose time has passed. Image retirement (dead-images) is left out on purpose:
- * Pier deploys images the user built, and removing them is not the scheduler's call.
+ * Retirement bookkeeping (reference §4.5). Replaced containers are recorded in `dead-containers`
+ * with the time after which they may go. At that time a background job started by the deploy
+ * stops them (retire-job.ts, Dokku's `sleep W; docker stop`), and `ps:retire` (retire()) stops
+ * whatever is still running and removes them; Pier installs no timer, so run `pier ps:retire`
+ * from cron to have them removed. Image retirement (dead-images) is left out on purpose: Pier
+ * deploys images the user built, and removing them is not the scheduler's call.
+ *
+ * ps:retire takes no app lock (as in Dokku), so it can run during a deploy: it never stops a
+ * container that holds a live name, and keeps that entry for a later run (see retireContainer).
  */
-import type { Output } from '@pier/plugin-api';
+import type { Output, TriggerBus } from '@pier/plugin-api';
 import type { DockerPort } from './docker-port.js';
 import { classifyName, LABEL_APP } from './naming.js';
 import { withFileLock, writeFileAtomic } from '@pier/plugin-api';
-import { deadContainersFile, readStoredRelease, readText } from './state-files.js';
+import { deadContainersFile, readText } from './state-files.js';
+import { currentStopTimeout } from './stop-timeout.js';
 
 export interface RetireEntry {
   app: string;
@@ -17,9 +22,6 @@ export interface RetireEntry {
   /** Unix seconds after which the container may be stopped and removed. */
   at: number;
 }
-
-/** Docker's default stop grace period, for apps whose stop timeout is unknown. */
-export const DEFAULT_STOP_TIMEOUT_SECONDS = 10;
 
 export function parseDeadContainers(text: string): RetireEntry[] {
   const entries: RetireEntry[] = [];
@@ -40,12 +42,22 @@ async function updateDeadContainers(root: string, change: (entries: RetireEntry[
   });
 }
 
-/** `scheduler-register-retired APP CID WAIT`: append unless the container is already listed. */
+/**
+ * `scheduler-register-retired APP CID WAIT`: append unless the container is already listed. A
+ * listed one keeps the later of the two times: an entry kept while its container was live again
+ * (see retireContainer) must not make it due the moment it is finally replaced.
+ */
 export async function registerRetired(root: string, items: RetireEntry[]): Promise<void> {
   if (items.length === 0) return;
   await updateDeadContainers(root, (entries) => {
-    const known = new Set(entries.map((e) => e.id));
-    return [...entries, ...items.filter((item) => !known.has(item.id) && known.add(item.id))];
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    const added: RetireEntry[] = [];
+    for (const item of items) {
+      const known = byId.get(item.id);
+      if (known) known.at = Math.max(known.at, item.at);
+      else if (!added.some((a) => a.id === item.id)) added.push(item);
+    }
+    return [...entries, ...added];
   });
 }
 
@@ -54,14 +66,14 @@ export async function forgetRetired(root: string, keep: (entry: RetireEntry) => 
   await updateDeadContainers(root, (entries) => entries.filter(keep));
 }
 
-export async function stopTimeoutOf(root: string, app: string): Promise<number> {
-  const stored = await readStoredRelease(root, app).catch(() => null);
-  return stored?.release.stopTimeoutSeconds ?? DEFAULT_STOP_TIMEOUT_SECONDS;
-}
+// Long imported from here by the one-off container commands.
+export { stopTimeoutOf } from './stop-timeout.js';
 
 export interface RetireContext {
   docker: DockerPort;
   log: Output;
+  /** For the apps' current stop timeouts. */
+  bus: TriggerBus;
   root: string;
   /** Unix seconds. */
   now(): number;
@@ -69,18 +81,20 @@ export interface RetireContext {
 
 /**
  * Stops and removes one retired container. Returns whether its entry can be dropped: true when
- * it is gone, false when it is still running (kept for the next ps:retire, as Dokku does).
+ * it is gone, false when it is still running (kept for the next ps:retire, as Dokku does) or
+ * holds a live name.
  */
 export async function retireContainer(ctx: RetireContext, app: string, id: string, stopTimeout: number): Promise<boolean> {
   const { docker, log } = ctx;
   log.verbose(`Attempting to retire ${app} container ${id}`);
   let details = await docker.inspectContainer(id);
   if (!details) return true;
-  // A deploy killed between recording and renaming leaves a recorded container that still holds
-  // its live name and serves; it is not ours to stop (the next deploy replaces it properly).
+  // Recorded but still holding its live name: a deploy is between recording and renaming it
+  // (ps:retire takes no app lock), or one was killed there and its next deploy replaces it. Not
+  // ours to stop; the entry stays, so it is retired once it has been moved aside.
   if (details.labels[LABEL_APP] === app && classifyName(app, details.name).role === 'live') {
     log.verbose(`Container ${id} is live again, not retiring it`);
-    return true;
+    return false;
   }
   if (details.status === 'restarting') await docker.updateRestartPolicy(id, { Name: 'no' }).catch(() => {});
   if (details.status !== 'exited' && details.status !== 'dead' && details.status !== 'created') {
@@ -109,7 +123,7 @@ export async function retire(ctx: RetireContext, app?: string): Promise<void> {
   const done = new Set<string>();
   const timeouts = new Map<string, number>();
   for (const entry of due) {
-    if (!timeouts.has(entry.app)) timeouts.set(entry.app, await stopTimeoutOf(ctx.root, entry.app));
+    if (!timeouts.has(entry.app)) timeouts.set(entry.app, await currentStopTimeout(ctx, entry.app));
     if (await retireContainer(ctx, entry.app, entry.id, timeouts.get(entry.app)!)) done.add(entry.id);
   }
   // Only the processed entries are dropped: a deploy may have appended new ones meanwhile.

@@ -16,8 +16,9 @@ const labels = (app: string, type = 'run', ttl?: number) => ({
   ...(ttl === undefined ? {} : { 'com.dokku.active-deadline-seconds': String(ttl) }),
 });
 
+/** A one-off container this root's Pier made (it carries the root label, see root-scope.ts). */
 function addRun(name: string, state = 'running', ttl = 86400, app = 'shop', type = 'run') {
-  const c = t.docker.addContainer(name, labels(app, type, ttl), state);
+  const c = t.docker.addContainer(name, { ...labels(app, type, ttl), 'com.pier.root': t.host.root }, state);
   c.spec.Cmd = ['sh', '-c', "echo 'hi'; sleep 100"];
   return c;
 }
@@ -121,6 +122,18 @@ describe('run:retire (fake engine)', () => {
 
     expect(t.stdout()).toBe(`       Retiring container ${short.id.slice(0, 12)}\n       Retiring container ${cron.id.slice(0, 12)}\n`);
     expect(t.docker.names()).toEqual(['shop.run.3']);
+  });
+
+  it('without an app, leaves other roots’ one-off containers and unlabelled ones alone', async () => {
+    t = await unitHost();
+    addRun('shop.run.1', 'running', 1);
+    t.docker.addContainer('shop.run.2', { ...labels('shop', 'run', 1), 'com.pier.root': '/another/root' });
+    t.docker.addContainer('old.run.3', labels('old', 'run', 1));
+    t.clock.ms += 2_000;
+
+    await retire();
+
+    expect(t.docker.names()).toEqual(['old.run.3', 'shop.run.2']);
   });
 
   it('for one app only', async () => {

@@ -5,13 +5,18 @@
  */
 import type { Output, PluginIO, Release, TriggerBus } from '@pier/plugin-api';
 import type { Clock } from './clock.js';
+import type { DeployGuard } from './deploy-interrupts.js';
 import type { DockerPort, RestartPolicy } from './docker-port.js';
 import type { InterruptSource } from './interrupts.js';
 import type { DeployContainer } from './naming.js';
 import type { Probes } from './probes.js';
+import type { RetireLauncher } from './retire-launch.js';
 
 export interface Runtime {
+  /** The engine as this state root sees it: only its own containers (root-scope.ts). */
   docker: DockerPort;
+  /** The whole engine, for the one question that concerns other roots: is a name of ours taken? */
+  engine: DockerPort;
   log: Output;
   /** Raw streams for run, enter and logs. */
   io: PluginIO;
@@ -21,6 +26,8 @@ export interface Runtime {
   clock: Clock;
   probes: Probes;
   interrupts: InterruptSource;
+  /** Starts the background job that stops a deploy's old containers after wait-to-retire. */
+  retireLauncher: RetireLauncher;
 }
 
 /** A container this deploy created. */
@@ -55,4 +62,6 @@ export interface DeploySession {
   orphans: DeployContainer[];
   /** Old containers stopped up front because checks are disabled, with their restart policy. */
   stoppedEarly: { container: DeployContainer; restartPolicy: RestartPolicy }[];
+  /** Ctrl-C and SIGTERM: checked between steps, ends pending waits (deploy-interrupts.ts). */
+  guard: DeployGuard;
 }

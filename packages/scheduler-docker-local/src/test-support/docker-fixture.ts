@@ -61,7 +61,11 @@ export interface DockerFixture {
   prefix: string;
   /** Builds `<prefix>-img:<tag>` with the given app files; returns the reference. */
   buildImage(tag: string, files: AppFiles): Promise<string>;
-  /** A test host with the real scheduler, the given apps, `network-mode` set globally. */
+  /**
+   * A test host with the real scheduler, the given apps, `network-mode` set globally. Every host
+   * of a fixture shares one state root: they stand for successive `pier` commands, which only see
+   * their own root's containers.
+   */
   host(apps: string[], networkMode?: 'host' | 'none', options?: SchedulerDockerLocalOptions, io?: HostIO): Promise<TestHost & { call: Call }>;
   cleanup(): Promise<void>;
 }
@@ -75,6 +79,8 @@ export function dockerFixture(prefix: string): DockerFixture {
   const images: string[] = [];
   const dirs: string[] = [];
   const hosts: TestHost[] = [];
+  let root: Promise<string> | undefined;
+  const sharedRoot = () => (root ??= mkdtemp(join(tmpdir(), `${prefix}-root-`)).then((dir) => (dirs.push(dir), dir)));
 
   return {
     prefix,
@@ -102,7 +108,7 @@ export function dockerFixture(prefix: string): DockerFixture {
       return ref;
     },
     async host(apps, networkMode = 'host', options = {}, io = {}) {
-      const host = await createTestHost({ plugins: [schedulerDockerLocal(options)], apps, ...io });
+      const host = await createTestHost({ plugins: [schedulerDockerLocal(options)], apps, root: await sharedRoot(), ...io });
       hosts.push(host);
       await host.bus.first(propertySet, { plugin: 'scheduler-docker-local', scope: '--global', key: 'network-mode', value: networkMode });
       const call: Call = (trigger, input) => host.bus.keyed(trigger, 'docker-local', input);

@@ -6,6 +6,7 @@ import type { InputOf, OutputOf, ProcessSpec, Release, TriggerOfKind } from '@pi
 import { createTestHost, type TestHost } from '@pier/plugin-testkit';
 import { schedulerDockerLocal } from '../plugin.js';
 import type { Probes } from '../probes.js';
+import type { RetireJob } from '../retire-job.js';
 import { writeStoredRelease } from '../state-files.js';
 import { FakeClock, FakeDocker, type FakeImage } from './fake-docker.js';
 import { manualInterrupts, type ManualInterrupts } from './manual-interrupts.js';
@@ -15,6 +16,8 @@ export interface UnitHost {
   docker: FakeDocker;
   clock: FakeClock;
   interrupts: ManualInterrupts;
+  /** The background retire jobs deploys started (recorded, not run). */
+  retireJobs: RetireJob[];
   call<T extends TriggerOfKind<'keyed'>>(trigger: T, input: InputOf<T>): Promise<OutputOf<T>>;
   stdout(): string;
   stderr(): string;
@@ -44,8 +47,9 @@ export async function unitHost(options: UnitHostOptions = {}): Promise<UnitHost>
   const clock = new FakeClock();
   const docker = new FakeDocker(clock);
   const interrupts = manualInterrupts();
+  const retireJobs: RetireJob[] = [];
   const host = await createTestHost({
-    plugins: [schedulerDockerLocal({ docker, clock, probes: options.probes ?? deadProbes, interrupts })],
+    plugins: [schedulerDockerLocal({ docker, clock, probes: options.probes ?? deadProbes, interrupts, retireLauncher: (job) => void retireJobs.push(job) })],
     apps: options.apps ?? ['shop'],
     stdin: options.stdin ?? '',
     isTTY: options.isTTY ?? false,
@@ -56,6 +60,7 @@ export async function unitHost(options: UnitHostOptions = {}): Promise<UnitHost>
     docker,
     clock,
     interrupts,
+    retireJobs,
     call: (trigger, input) => host.bus.keyed(trigger, 'docker-local', input),
     stdout: () => host.io.stdoutText(),
     stderr: () => host.io.stderrText(),

@@ -1,0 +1,45 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseRetireJob, stopOldContainers, type RetireJob } from './retire-job.js';
+import { FakeDocker } from './test-support/fake-docker.js';
+
+const labels = { 'com.dokku.app-name': 'shop', 'com.dokku.container-type': 'deploy' };
+const job = (ids: string[]): RetireJob => ({ app: 'shop', ids, at: 100, stopTimeoutSeconds: 7 });
+
+describe('the background retire job', () => {
+  it('stops the old containers still running, with the stop timeout it was given', async () => {
+    const docker = new FakeDocker();
+    const running = docker.addContainer('shop.web.1.1700000000', labels);
+    const crashing = docker.addContainer('shop.web.2.1700000000', labels, 'restarting');
+    crashing.restartPolicy = { Name: 'always' };
+    const exited = docker.addContainer('shop.worker.1.1700000000', labels, 'exited');
+
+    const stopped = await stopOldContainers(docker, job([running.id, crashing.id, exited.id, 'f'.repeat(64)]));
+
+    expect(stopped).toEqual([running.id, crashing.id]);
+    expect(docker.calls).toEqual(['stop shop.web.1.1700000000 t=7', 'stop shop.web.2.1700000000 t=7']);
+    expect(crashing).toMatchObject({ status: 'exited', restartPolicy: { Name: 'no' } });
+  });
+
+  it('kills one that will not stop, and leaves alone one that holds a live name again', async () => {
+    const docker = new FakeDocker();
+    const wedged = docker.addContainer('shop.web.1.1700000000', labels);
+    const live = docker.addContainer('shop.web.2', labels);
+    docker.stopContainer = async () => {
+      throw new Error('stop timed out');
+    };
+
+    expect(await stopOldContainers(docker, job([wedged.id, live.id]))).toEqual([wedged.id]);
+    expect(docker.calls).toEqual(['kill shop.web.1.1700000000 SIGKILL']);
+    expect(live.status).toBe('running');
+  });
+
+  it.each([
+    ['a job', JSON.stringify(job(['0123456789ab'])), job(['0123456789ab'])],
+    ['nothing', undefined, null],
+    ['not JSON', '{', null],
+    ['an id that is not one', JSON.stringify(job(['--all'])), null],
+    ['a negative stop timeout', JSON.stringify({ ...job([]), stopTimeoutSeconds: -1 }), null],
+  ])('reads its argument: %s', (_name, text, expected) => {
+    expect(parseRetireJob(text)).toEqual(expected);
+  });
+});
