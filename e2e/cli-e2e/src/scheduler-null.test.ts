@@ -60,7 +60,9 @@ describe('an app on the null scheduler', () => {
     }
   });
 
-  it('run:list is empty, ps:inspect is [], logs:failed has nothing', async () => {
+  it('run:list prints nothing (`[]` as JSON), ps:inspect is [], logs:failed has nothing', async () => {
+    // Dokku's header and table come from docker-local's hook: with the null scheduler, nothing.
+    expect(await env.pier(['run:list', app])).toEqual({ exitCode: 0, stdout: '', stderr: '' });
     expect(await env.pier(['run:list', app, '--format', 'json'])).toEqual({ exitCode: 0, stdout: '[]\n', stderr: '' });
     expect(await env.pier(['ps:inspect', app])).toEqual({ exitCode: 0, stdout: '[]\n', stderr: '' });
     expect(await env.pier(['logs:failed', app])).toEqual({ exitCode: 0, stdout: `=====> ${app} failed deploy logs\n`, stderr: '' });
