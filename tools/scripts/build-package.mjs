@@ -6,13 +6,16 @@
 // so each package is still published and loaded on its own, and lazy `import()`s of heavy
 // libraries (dockerode, zod) stay lazy.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 rmSync('dist', { recursive: true, force: true }); // no stale files from an earlier layout
+// npm publishes a package folder's LICENSE, never the repository's: every tarball carries the
+// licence text its "license" field names. The copy is git-ignored; the root file is the source.
+copyFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../LICENSE'), 'LICENSE');
 // typescript's exports map hides bin/tsc, so use the workspace's .bin link.
 const tsc = join(dirname(fileURLToPath(import.meta.url)), '../../node_modules/.bin/tsc');
 execFileSync(tsc, ['-p', 'tsconfig.lib.json', '--emitDeclarationOnly'], { stdio: 'inherit' });

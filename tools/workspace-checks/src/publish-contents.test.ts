@@ -14,7 +14,7 @@ describe('what each package under packages/ would publish', () => {
     expect(packed.map((p) => p.name)).toEqual(expect.arrayContaining(['@pier/plugin-api', '@pier/plugin-testkit', '@pier/scheduler-null', '@pier/cli']));
   });
 
-  it.each(packed.map((p) => [p.name, p] as const))('%s publishes only dist (+ package.json, README), with every entry point', (_name, pkg) => {
+  it.each(packed.map((p) => [p.name, p] as const))('%s publishes only dist (+ package.json, README, LICENSE), with every entry point', (_name, pkg) => {
     expect(publishProblems(pkg)).toEqual([]);
   });
 
@@ -49,12 +49,19 @@ describe('the publish checks themselves', () => {
     ]);
   });
 
-  it('accepts dist, package.json and README', () => {
-    expect(publishProblems(pkg(['README.md', 'dist/index.d.ts', 'dist/index.js', 'package.json']))).toEqual([]);
+  it('accepts dist, package.json, README and LICENSE', () => {
+    expect(publishProblems(pkg(['LICENSE', 'README.md', 'dist/index.d.ts', 'dist/index.js', 'package.json']))).toEqual([]);
+  });
+
+  it('catches a package that would publish no README or no LICENSE', () => {
+    expect(publishProblems(pkg(['dist/index.d.ts', 'dist/index.js', 'package.json']))).toEqual([
+      '@pier/x would publish no README.md',
+      '@pier/x would publish no LICENSE',
+    ]);
   });
 
   it('catches sources, tests, build info and missing entry points', () => {
-    expect(publishProblems(pkg(['dist/index.d.ts', 'dist/x.test.d.ts', 'dist/tsconfig.lib.tsbuildinfo', 'package.json', 'src/index.ts']))).toEqual([
+    expect(publishProblems(pkg(['LICENSE', 'README.md', 'dist/index.d.ts', 'dist/x.test.d.ts', 'dist/tsconfig.lib.tsbuildinfo', 'package.json', 'src/index.ts']))).toEqual([
       '@pier/x would publish test or build file dist/x.test.d.ts',
       '@pier/x would publish test or build file dist/tsconfig.lib.tsbuildinfo',
       '@pier/x would publish src/index.ts',
@@ -63,7 +70,7 @@ describe('the publish checks themselves', () => {
   });
 
   it('catches a package without files, exports or public access', () => {
-    expect(publishProblems(pkg(['package.json'], { files: undefined, exports: undefined, publishConfig: undefined }))).toEqual([
+    expect(publishProblems(pkg(['LICENSE', 'README.md', 'package.json'], { files: undefined, exports: undefined, publishConfig: undefined }))).toEqual([
       '@pier/x has no "files" list',
       '@pier/x lacks publishConfig.access "public"',
       '@pier/x has no "exports" map',

@@ -68,7 +68,8 @@ const ALLOWED = [/^package\.json$/, /^README\.md$/i, /^LICENSE(\.md)?$/i, /^CHAN
 /**
  * Human-readable problems with what a package would publish: files outside dist (and the
  * package.json/README/LICENSE/CHANGELOG npm adds), test or build-info files, entry points that
- * are not in the tarball, and the publishing fields every package needs.
+ * are not in the tarball, a missing README or LICENSE, and the publishing fields every package
+ * needs.
  */
 export function publishProblems(pkg: PackedPackage): string[] {
   const { manifest, files } = pkg;
@@ -81,6 +82,9 @@ export function publishProblems(pkg: PackedPackage): string[] {
   for (const entry of entryFiles(manifest)) {
     if (!files.includes(entry)) problems.push(`${pkg.name}: entry ${entry} is not in the tarball (built? listed in "files"?)`);
   }
+  // Every published package explains itself and carries its licence (npm adds both when present).
+  if (!files.some((f) => /^README\.md$/i.test(f))) problems.push(`${pkg.name} would publish no README.md`);
+  if (!files.some((f) => /^LICENSE(\.md)?$/i.test(f))) problems.push(`${pkg.name} would publish no LICENSE`);
   if (!manifest.files) problems.push(`${pkg.name} has no "files" list`);
   if (!manifest.private && manifest.publishConfig?.access !== 'public') problems.push(`${pkg.name} lacks publishConfig.access "public"`);
   if (manifest.exports === undefined) problems.push(`${pkg.name} has no "exports" map`);
