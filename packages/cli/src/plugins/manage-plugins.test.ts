@@ -157,6 +157,22 @@ describe('plugin:uninstall', () => {
 });
 
 describe('a plugin that throws', () => {
+  it('in app:post-create: apps:create fails naming it and leaves no half-created app', async () => {
+    const code = `import { appPostCreate, definePlugin } from '@pier/plugin-api';
+export const factory = () => definePlugin({ name: 'pier-plugin-notify-throws', register({ bus }) {
+  bus.tap(appPostCreate, () => { throw new Error('post-create exploded'); });
+} });\n`;
+    writePluginFolder(sandbox.scratch, { name: 'pier-plugin-notify-throws', code, pier: { apiVersion: 1, kind: 'plugin', factory: 'factory' } });
+    expect((await sandbox.pier('plugin:install', './pier-plugin-notify-throws')).exitCode).toBe(0);
+
+    const result = await sandbox.pier('apps:create', 'zz');
+
+    expect(result).toMatchObject({ exitCode: 1, stderr: ' !     [plugin pier-plugin-notify-throws] app:post-create: post-create exploded\n' });
+    expect((await sandbox.pier('apps:exists', 'zz')).exitCode).toBe(20);
+    expect(existsSync(join(sandbox.root, 'apps', 'zz'))).toBe(false);
+    expect(existsSync(join(sandbox.root, 'config', 'apps', 'zz'))).toBe(false);
+  });
+
   it('is reported by name when a trigger fails, and the app is left as it was', async () => {
     writePluginFolder(sandbox.scratch, { name: 'pier-scheduler-flaky', scheduler: 'flaky', code: schedulerSource('flaky', 'pier-scheduler-flaky', { throwInStop: true }) });
     expect((await sandbox.pier('plugin:install', './pier-scheduler-flaky')).exitCode).toBe(0);
