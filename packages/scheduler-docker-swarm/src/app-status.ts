@@ -5,7 +5,7 @@
  */
 import type { AppStatus } from '@pier/plugin-api';
 import { appServices, replicasOf, type AppService } from './app-services.js';
-import { dynoOf } from './naming.js';
+import { dynoOf, LABEL_STOPPED } from './naming.js';
 import { isLive } from './rollout-judge.js';
 import type { Runtime } from './runtime.js';
 import type { TaskSummary } from './swarm-port.js';
@@ -32,15 +32,23 @@ export async function appDynos(rt: Runtime, services: AppService[]): Promise<Dyn
   return perService.flat();
 }
 
+/** The replicas a service stopped by ps:stop had (0 for one scaled to zero on purpose). */
+const stoppedReplicas = ({ service }: AppService) => (replicasOf(service) === 0 ? Number(service.labels[LABEL_STOPPED] ?? 0) || 0 : 0);
+
 export async function appStatus(rt: Runtime, app: string): Promise<AppStatus> {
   const services = await appServices(rt, app);
   const dynos = await appDynos(rt, services);
-  const desired = services.reduce((sum, { service }) => sum + replicasOf(service), 0);
+  const containers = dynos.map((d) => ({ dyno: d.dyno, state: d.task.state, id: d.task.containerId || d.task.id }));
+  // A stopped service has no tasks; its dynos read `exited`, as docker-local's stopped containers do.
+  for (const entry of services) {
+    for (let slot = 1; slot <= stoppedReplicas(entry); slot++) containers.push({ dyno: dynoOf(entry.type, slot), state: 'exited', id: entry.service.id });
+  }
+  const desired = services.reduce((sum, entry) => sum + replicasOf(entry.service) + stoppedReplicas(entry), 0);
   const running = dynos.filter((d) => d.task.state === 'running').length;
   return {
-    processes: dynos.length,
+    processes: containers.length,
     running: running === 0 ? 'false' : running >= desired ? 'true' : 'mixed',
-    containers: dynos.map((d) => ({ dyno: d.dyno, state: d.task.state, id: d.task.containerId || d.task.id })),
+    containers,
   };
 }
 

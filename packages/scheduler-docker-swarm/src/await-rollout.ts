@@ -28,7 +28,10 @@ export async function awaitRollout(rt: Runtime, serviceId: string, watch: Rollou
     }
     const verdict: Verdict = judge.observe(service, tasks, rt.clock.now());
     if (verdict.kind === 'converged') return { ok: true };
-    if (verdict.kind === 'failed') return { ok: false, reason: verdict.reason, rolledBack: verdict.rolledBack };
+    if (verdict.kind === 'failed') {
+      if (verdict.rolledBack) rt.log.warn(`Swarm rolled ${watch.type} back to the previous release`);
+      return { ok: false, reason: verdict.reason, rolledBack: verdict.rolledBack };
+    }
     if (verdict.kind === 'rolling-back' && !rollingBack) {
       rollingBack = true;
       rt.log.warn(`Swarm is rolling ${watch.type} back: ${verdict.reason}`);

@@ -35,7 +35,7 @@ export function registerSettingsCommands(context: PluginContext): void {
         },
       },
       'scheduler-docker-swarm:set': {
-        usage: 'scheduler-docker-swarm:set [<app>|--global] <key> (<value>)',
+        usage: 'scheduler-docker-swarm:set [<app>|--global] <property> (<value>)',
         description: 'Set or clear a scheduler-docker-swarm property for an app',
         async run({ args }) {
           // The same flow and wording as scheduler-docker-local:set (Dokku's bash :set says "key").

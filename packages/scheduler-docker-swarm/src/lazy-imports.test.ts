@@ -18,5 +18,4 @@ describe('heavy dependencies load lazily', () => {
     expect(modules.length).toBeGreaterThan(15);
     expect(offenders).toEqual([]);
   });
-
 });

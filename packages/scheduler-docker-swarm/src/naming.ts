@@ -23,6 +23,12 @@ export const rootLabelValue = (root: string) => resolve(root);
  * the tasks (a restart really restarts) and tells this deploy's tasks from the previous ones.
  */
 export const LABEL_DEPLOY = 'com.pier.deploy';
+/**
+ * On a service ps:stop scaled to zero: how many replicas it had. The app then reads as stopped
+ * (`exited` dynos, as docker-local's stopped containers do) rather than as scaled to zero, so
+ * ps:start knows to bring it back. The next deploy writes a spec without it.
+ */
+export const LABEL_STOPPED = 'com.pier.stopped-replicas';
 
 /** Swarm's rule for service names: a DNS label component, at most 63 characters. */
 const SERVICE_NAME = /^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/;

@@ -5,6 +5,7 @@
  * a quiet app, and a removal waits until this node's containers of it are gone.
  */
 import { appServices, replicasOf, type AppService } from './app-services.js';
+import { LABEL_STOPPED } from './naming.js';
 import { isLive } from './rollout-judge.js';
 import type { Runtime } from './runtime.js';
 
@@ -30,9 +31,11 @@ async function until(rt: Runtime, timeoutMs: number, settled: () => Promise<bool
 
 async function scaleToZero(rt: Runtime, entry: AppService): Promise<void> {
   const { service } = entry;
-  if (replicasOf(service) > 0) {
+  const replicas = replicasOf(service);
+  if (replicas > 0) {
     rt.log.verbose(`Scaling service ${service.name} to 0`);
-    await rt.engine.updateService(service.id, service.version, { ...service.spec, Mode: { Replicated: { Replicas: 0 } } });
+    const labels = { ...service.spec.Labels, [LABEL_STOPPED]: String(replicas) };
+    await rt.engine.updateService(service.id, service.version, { ...service.spec, Labels: labels, Mode: { Replicated: { Replicas: 0 } } });
   }
   const down = await until(rt, graceMs(entry) + SETTLE_MS, async () => !(await rt.engine.listTasks(service.id)).some((t) => isLive(t) || t.state === 'running'));
   if (!down) rt.log.warn(`Tasks of ${service.name} are still running`);

@@ -52,7 +52,13 @@ export interface ExecResult {
 }
 
 /** Times of the fake's task lifecycle, in ms. */
-export const TIMES = { start: 1_000, stop: 500, unhealthy: 3_000, crash: 500 };
+export const TIMES = { start: 1_000, stop: 500, crash: 500 };
+
+/** Docker gives up on a health check after StartPeriod + Retries × Interval (defaults 0, 3, 30 s). */
+function unhealthyAfterMs(spec: ServiceSpec): number {
+  const check = spec.TaskTemplate.ContainerSpec.HealthCheck;
+  return ((check?.StartPeriod ?? 0) + (check?.Retries ?? 3) * (check?.Interval ?? 30e9)) / 1e6;
+}
 
 const clone = <T>(value: T): T => structuredClone(value);
 const replicas = (spec: ServiceSpec) => spec.Mode.Replicated.Replicas;
@@ -119,7 +125,7 @@ export class FakeSwarm implements SwarmPort {
       task.containerId = `ctr${task.id}`.padEnd(64, '0');
       if (behaviour === 'unhealthy') {
         task.state = 'starting';
-        this.later(TIMES.unhealthy, () => fail('task: non-zero exit (137): dockerexec: unhealthy container'));
+        this.later(unhealthyAfterMs(spec), () => fail('task: non-zero exit (137): dockerexec: unhealthy container'));
         return;
       }
       task.state = 'running';
@@ -330,6 +336,11 @@ export class FakeSwarm implements SwarmPort {
     this.followers.set(serviceId, set);
     stream.once('close', () => set.delete(stream));
     return stream;
+  }
+  /** A task the scheduler has not seen yet (Swarm restarted one, say). */
+  spawnTask(serviceId: string, slot: number): string {
+    const service = this.services.get(serviceId)!;
+    return this.spawn(service, slot, service.spec).id;
   }
   followerCount(serviceId: string): number {
     return this.followers.get(serviceId)?.size ?? 0;
