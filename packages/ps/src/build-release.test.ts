@@ -48,11 +48,13 @@ describe('buildRelease', () => {
     expect(release.processes.map((p) => [p.type, p.quantity, p.command])).toEqual(expected);
   });
 
-  it('leaves out scaled types the image does not define and names them', () => {
+  it('leaves out scaled types the image does not define, names them, and tells the scheduler to keep their processes', () => {
     const { release, skipped } = buildRelease(source('web: a'), scale({ web: 1, clock: 2, old: 0 }), settings);
 
     expect(release.processes.map((p) => p.type)).toEqual(['web']);
     expect(skipped).toEqual(['clock']);
+    expect(release.retainedTypes).toEqual(['clock']);
+    expect(buildRelease(source('web: a'), scale({ web: 1 }), settings).release).not.toHaveProperty('retainedTypes');
   });
 
   it('takes max_parallel and healthchecks from app.json, per type', () => {

@@ -60,5 +60,8 @@ export function buildRelease(source: ParsedSource, scale: Scale, settings: Relea
     waitToRetireSeconds: settings.checks.waitToRetireSeconds,
     defaultUptimeSeconds: settings.checks.defaultUptimeSeconds,
   };
+  // The formation still runs them: the scheduler must leave their processes alone (Dokku skips
+  // the type and keeps its state), not take them for types that are gone.
+  if (skipped.length > 0) release.retainedTypes = skipped;
   return { release, skipped };
 }

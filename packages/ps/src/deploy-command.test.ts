@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { definePlugin, releaseChecks } from '@pier/plugin-api';
-import { deployedOutput, psHost, type PsHost } from './test-support/ps-host.js';
+import { deployedOutput, psHost, releasingOutput, type PsHost } from './test-support/ps-host.js';
 
 let h: PsHost;
 afterEach(() => h.host.dispose());
@@ -38,7 +38,8 @@ describe('deploy <app> <image>', () => {
 
     await h.run('deploy', 'blog', 'blog:1');
 
-    expect(h.scheduler.methods()).toEqual(['imageInfo', 'deploy']);
+    // …and then asks where the app answers, for the URLs after "Application deployed:".
+    expect(h.scheduler.methods()).toEqual(['imageInfo', 'deploy', 'appStatus']);
     expect(h.scheduler.calls[0]?.input).toEqual({ app: 'blog', image: 'blog:1' });
   });
 
@@ -179,7 +180,7 @@ describe('deploy <app> <image>', () => {
 
       expect(result).toEqual({
         exitCode: 1,
-        stdout: '-----> Deploying blog via the docker-local scheduler...\n',
+        stdout: releasingOutput('blog'),
         stderr: ' !     Could not start due to 1 failed checks (web.1)\n',
       });
       expect(h.props('blog')).toEqual(before);
@@ -238,5 +239,39 @@ describe('deploy <app> <image>', () => {
       expect(await h.run('deploy', 'blog', 'blog:1')).toEqual({ exitCode: 1, stdout: '', stderr: ' !     App blog is locked by ps:restart\n' });
       expect(h.scheduler.calls).toEqual([]);
     });
+  });
+});
+
+describe('deploy <app> <image>: what ps remembers while the scheduler deploys', () => {
+  it('the new release before the scheduler swaps it in (a kill -9 after the swap cannot roll ps:restart back)', async () => {
+    let seen: Record<string, string> = {};
+    h = await psHost({ images: { 'blog:2': { procfile: 'web: new' } }, scheduler: { deploy: ({ app }) => void (seen = h.props(app)) } });
+    await h.run('deploy', 'blog', 'blog:1');
+
+    await h.run('deploy', 'blog', 'blog:2');
+
+    expect(seen).toMatchObject({ image: 'blog:2', procfile: 'web: new', scale: 'web=1\n' });
+  });
+
+  it('the previous release again, exactly, when the deploy fails', async () => {
+    h = await psHost({ images: { 'blog:2': { procfile: 'web: a', appJson: JSON.stringify({ formation: { web: { quantity: 2 } } }) } } });
+    await h.run('deploy', 'blog', 'blog:1');
+    const before = h.props('blog');
+    h.failDeploys('boom');
+
+    expect((await h.run('deploy', 'blog', 'blog:2')).exitCode).toBe(1);
+
+    expect(h.props('blog')).toEqual(before);
+  });
+
+  it('tells the scheduler which scaled types the image lacks, so it keeps them running', async () => {
+    h = await psHost({ images: { 'worker-only:1': { procfile: 'worker: sleep 3600' } } });
+    await h.run('deploy', 'blog', 'blog:1');
+
+    const result = await h.run('deploy', 'blog', 'worker-only:1');
+
+    expect(result.stderr).toBe(' !     Skipping web as it is missing from the current Procfile\n');
+    expect(h.lastRelease()).toMatchObject({ processes: [{ type: 'worker', quantity: 0 }], retainedTypes: ['web'] });
+    expect(h.props('blog').scale).toBe('web=1\nworker=0\n');
   });
 });

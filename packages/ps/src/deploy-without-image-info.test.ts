@@ -15,7 +15,7 @@ describe('deploy through a scheduler without imageInfo', () => {
     const result = await h.run('deploy', 'blog', 'registry.example/blog:1');
 
     expect(result).toEqual({ exitCode: 0, stdout: notice + deployedOutput('blog'), stderr: '' });
-    expect(h.scheduler.methods()).toEqual(['deploy']);
+    expect(h.scheduler.methods()).toEqual(['deploy', 'appStatus']);
     expect(h.lastRelease()).toMatchObject({ image: 'registry.example/blog:1', processes: [{ type: 'web', quantity: 1, command: null }] });
     expect(h.props('blog')).toEqual({ image: 'registry.example/blog:1', scale: 'web=1\n' });
   });

@@ -1,18 +1,25 @@
 /**
  * The deploy steps shared by every command that starts processes. Two shapes, as in Dokku:
  *
- * - release-and-deploy (`pier deploy`, ps:rebuild, ps:start, apps:rename/clone): announce the
- *   scheduler, deploy every type, print "Application deployed:"; honours `skip-deploy`;
+ * - release-and-deploy (`pier deploy`, ps:rebuild, ps:start, apps:rename/clone): the release
+ *   step's lines, the scheduler, every type deployed, "Application deployed:" and the app's URLs
+ *   (release-output.ts); honours `skip-deploy`;
  * - the scheduler step alone (ps:restart, ps:scale): deploy the current release, optionally one
  *   process type, with only the scheduler's own output.
  *
- * Nothing is remembered until the scheduler has accepted the release, so a failed deploy leaves
- * the previous image, Procfile, app.json and scale in place. Callers hold the app lock.
+ * A new release is remembered before the scheduler swaps it in, and the previous one is put back
+ * if the deploy fails: a failed deploy leaves the previous image, Procfile, app.json and scale in
+ * place. Remembered only afterwards, a `kill -9` between the scheduler's swap and the save would
+ * leave ps naming the old image while the new one runs, and the next ps:restart or ps:start would
+ * roll the app back. Remembered first, a kill before the swap leaves ps naming the image the user
+ * deployed last, which the next ps:restart rolls out (as in Dokku, which tags the image it is
+ * about to deploy). Callers hold the app lock.
  */
 import {
   appPostDeploy,
   dispatchToScheduler,
   inspectImage,
+  schedulerAppStatus,
   schedulerDeploy,
   schedulerIsDeployed,
   selectedScheduler,
@@ -24,6 +31,7 @@ import { checkSettings } from './check-settings.js';
 import { formationForDeploy, type Scale } from './formation.js';
 import { parseProcfile } from './procfile-parser.js';
 import { parseSource, psState, type ParsedSource, type ReleaseSource } from './ps-state.js';
+import { announceDeployed, announceRelease } from './release-output.js';
 import { parseSeconds } from './seconds.js';
 
 export type Deployer = ReturnType<typeof createDeployer>;
@@ -64,18 +72,35 @@ export function createDeployer(context: PluginContext) {
     await bus.notify(appPostDeploy, { app, image, source: 'docker-image' });
   }
 
+  /** The app's URLs as its scheduler knows them; none when it cannot say (the deploy is done all the same). */
+  async function appUrls(app: string, command: string): Promise<string[]> {
+    const status = await dispatchToScheduler(bus, schedulerAppStatus, { app }, command).catch(() => undefined);
+    return status?.urls ?? [];
+  }
+
   /** Dokku's release_and_deploy around an already prepared release. Returns false when skip-deploy is set. */
-  async function announceAndDeploy(app: string, deploy: () => Promise<void>): Promise<boolean> {
+  async function announceAndDeploy(app: string, source: ParsedSource, command: string, deploy: () => Promise<void>): Promise<boolean> {
     if ((await state.props.computed(app, 'skip-deploy')) === 'true') {
       log.info1('Skipping deployment');
       return false;
     }
+    announceRelease(log, app, source, context.env);
     log.info1(`Deploying ${app} via the ${await selectedScheduler(bus, app)} scheduler...`);
     await deploy();
-    log.info2('Application deployed:');
-    // Dokku lists the app's URLs here, then a blank line; Pier has no URL provider yet.
-    log.line('');
+    announceDeployed(log, await appUrls(app, command));
     return true;
+  }
+
+  /** Runs `deploy` with `next` remembered as the release, the previous one back if it fails (see the file comment). */
+  async function remembering(app: string, next: { source: ReleaseSource; scale: Scale; canScale: boolean }, deploy: () => Promise<void>): Promise<void> {
+    const previous = await state.snapshot(app);
+    await state.saveRelease(app, next.source, next.scale, next.canScale);
+    try {
+      await deploy();
+    } catch (error) {
+      await state.restore(app, previous);
+      throw error;
+    }
   }
 
   /**
@@ -113,16 +138,18 @@ export function createDeployer(context: PluginContext) {
       const procfileTypes = parsed.procfile === null ? null : [...parsed.procfile.keys()];
       const { scale, canScale } = formationForDeploy(await state.scale(app), procfileTypes, formationQuantities(parsed.appJson));
 
-      const deployed = await announceAndDeploy(app, () => dispatchRelease(app, parsed, scale, command));
-      // With skip-deploy the release is still prepared, as Dokku's build is: ps:restart rolls it out.
-      await state.saveRelease(app, raw, scale, canScale);
+      const next = { source: raw, scale, canScale };
+      const deployed = await announceAndDeploy(app, parsed, command, () => remembering(app, next, () => dispatchRelease(app, parsed, scale, command)));
       if (deployed) await afterDeploy(app, image);
+      // With skip-deploy the release is still prepared, as Dokku's build is: ps:restart rolls it out.
+      else await state.saveRelease(app, raw, scale, canScale);
     },
 
     /** ps:start: release-and-deploy of the remembered release. */
     async startRelease(app: string, source: ReleaseSource): Promise<void> {
       const scale = await state.scale(app);
-      const deployed = await announceAndDeploy(app, () => dispatchRelease(app, parseSource(source), scale, 'ps:start'));
+      const parsed = parseSource(source);
+      const deployed = await announceAndDeploy(app, parsed, 'ps:start', () => dispatchRelease(app, parsed, scale, 'ps:start'));
       if (deployed) await afterDeploy(app, source.image);
     },
 

@@ -14,6 +14,7 @@ describe('parseProcfile', () => {
     ['CRLF line endings', 'web: a\r\nworker: b\r\n', [['web', 'a'], ['worker', 'b']]],
     ['hyphenated types', 'urgent-worker: x', [['urgent-worker', 'x']]],
     ['a colon inside the command', 'release: rake db:migrate', [['release', 'rake db:migrate']]],
+    ['complete quoting of every kind', `web: sh -c 'exec httpd -p $PORT' "a \\"b\\"" c\\ d ''`, [['web', `sh -c 'exec httpd -p $PORT' "a \\"b\\"" c\\ d ''`]]],
   ])('%s', (_name, text, expected) => {
     expect([...parseProcfile(text)]).toEqual(expected);
   });
@@ -27,6 +28,9 @@ describe('parseProcfile', () => {
     ['a type over 63 characters', `${'w'.repeat(64)}: a`, 'process name over 63 characters, line 1'],
     ['a duplicate type', 'web: a\n\nweb: b', 'process names must be unique, line 3'],
     ['a comment as the command', 'web: # nothing', 'comment specified in place of command, line 1'],
+    ['an unterminated single quote', "web: a\nworker: sh -c 'echo unterminated", 'unterminated single quote in command, line 2'],
+    ['an unterminated double quote', 'web: echo "a \\" b', 'unterminated double quote in command, line 1'],
+    ['a trailing backslash', 'web: echo a \\', 'trailing backslash in command, line 1'],
     ['only comments', '# nothing here\n', 'no entries found in Procfile'],
     ['an empty file', '', 'no entries found in Procfile'],
     ['merge-conflict markers', 'web: a\n<<<<<<< HEAD\nweb: b', 'invalid line in procfile, line 2'],

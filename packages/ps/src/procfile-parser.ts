@@ -4,6 +4,7 @@
  * conflict or a typo never starts the wrong processes.
  */
 import { ErrorCodes, PierError } from '@pier/plugin-api';
+import { quotingProblem } from './command-quoting.js';
 
 /** Process type → command, sorted by type (the order procfile-util lists them in). */
 export type Procfile = ReadonlyMap<string, string>;
@@ -57,6 +58,9 @@ export function parseProcfile(text: string): Procfile {
     const command = stripTrailingComment(strict[3]!).trim();
     if (isComment(command)) throw new ProcfileError(`comment specified in place of command, line ${lineNumber}`);
     if (command === '') throw new ProcfileError(`no command specified, line ${lineNumber}`);
+    // Not procfile-util's: Dokku finds out only when the container fails to start.
+    const quoting = quotingProblem(command);
+    if (quoting) throw new ProcfileError(`${quoting} in command, line ${lineNumber}`);
     entries.set(name, command);
   }
   if (entries.size === 0) throw new ProcfileError('no entries found in Procfile');

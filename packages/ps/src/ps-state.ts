@@ -37,6 +37,10 @@ export function parseSource(source: ReleaseSource): ParsedSource {
 
 export type PsState = ReturnType<typeof psState>;
 
+/** The properties a release is remembered in. */
+const RELEASE_KEYS = ['image', 'procfile', 'app-json', 'scale', 'can-scale'] as const;
+export type ReleaseSnapshot = Record<(typeof RELEASE_KEYS)[number], string>;
+
 export function psState(bus: TriggerBus) {
   const props = propertyClient(bus, psProperties);
 
@@ -62,6 +66,16 @@ export function psState(bus: TriggerBus) {
       const [image, procfile, appJson] = await Promise.all([props.get(app, 'image'), props.get(app, 'procfile'), props.get(app, 'app-json')]);
       if (image === '') return undefined;
       return { image, procfile: procfile === '' ? null : procfile, appJson: appJson === '' ? null : appJson };
+    },
+
+    /** What saveRelease writes, as stored now: restore() puts it back after a failed deploy. */
+    async snapshot(app: string): Promise<ReleaseSnapshot> {
+      const values = await Promise.all(RELEASE_KEYS.map((key) => props.get(app, key)));
+      return Object.fromEntries(RELEASE_KEYS.map((key, i) => [key, values[i]!])) as ReleaseSnapshot;
+    },
+
+    async restore(app: string, snapshot: ReleaseSnapshot): Promise<void> {
+      for (const key of RELEASE_KEYS) await props.set(app, key, snapshot[key]);
     },
 
     /** Remembers a release: its source, the scale it runs with and who owns that scale. */

@@ -14,7 +14,7 @@ describe('ps:rebuild', () => {
     const result = await h.run('ps:rebuild', 'blog');
 
     expect(result).toEqual({ exitCode: 0, stdout: deployedOutput('blog'), stderr: '' });
-    expect(h.scheduler.methods()).toEqual(['imageInfo', 'deploy', 'imageInfo', 'deploy']);
+    expect(h.scheduler.methods()).toEqual(['imageInfo', 'deploy', 'appStatus', 'imageInfo', 'deploy', 'appStatus']);
     expect(h.lastRelease().processes.map((p) => p.command)).toEqual(['new']);
     expect(h.props('blog').procfile).toBe('web: new');
   });

@@ -17,7 +17,7 @@ describe('ps:restore', () => {
       stdout: `-----> Starting app\n${deployedOutput('blog')}`,
       stderr: ' !     App has been detected as not running, releasing\n',
     });
-    expect(h.scheduler.methods().slice(2, 4)).toEqual(['preRestore', 'isDeployed']);
+    expect(h.scheduler.methods().slice(3, 5)).toEqual(['preRestore', 'isDeployed']);
   });
 
   it('leaves an app stopped with ps:stop alone', async () => {

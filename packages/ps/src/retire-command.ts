@@ -6,6 +6,10 @@
  * Without an app, Dokku only asks the global scheduler. Pier asks every installed scheduler some
  * app (or --global) selects, so apps on a non-global scheduler are retired too; schedulers
  * without the capability are skipped there. With an app, its scheduler must support retiring.
+ *
+ * No app lock is taken, as in Dokku: a cron ps:retire must not fail because a deploy is running.
+ * It only ever touches containers whose grace period has passed and that no longer hold a live
+ * name (the scheduler's side of that promise), which a concurrent deploy never gives back.
  */
 import {
   dispatchToScheduler,
@@ -15,7 +19,6 @@ import {
   schedulersInUse,
   selectedScheduler,
   verifyApp,
-  withAppLock,
   type CommandResult,
   type CommandSpec,
 } from '@pier/plugin-api';
@@ -60,7 +63,7 @@ export function retireCommand(ps: Ps): CommandSpec {
       }
       try {
         if (app === undefined) await retireAll(ps);
-        else await withAppLock(ps.bus, app, 'ps:retire', () => retireApp(ps, app));
+        else await retireApp(ps, app);
       } finally {
         await lock.release();
       }

@@ -96,6 +96,16 @@ describe('ps:scale <app> <type>=<n>...', () => {
     expect(h.postDeploys).toHaveLength(1);
   });
 
+  it('saves the new scale before redeploying (a kill -9 after the first type leaves no stale scale)', async () => {
+    const seen: string[] = [];
+    h = await psHost({ scheduler: { deploy: ({ app }) => void (seen.push(h.props(app).scale ?? ''), h.deployed.add(app)) } });
+    await h.run('deploy', 'blog', 'blog:1');
+
+    await h.run('ps:scale', 'blog', 'web=2');
+
+    expect(seen).toEqual(['web=1\nworker=0\n', 'web=2\nworker=0\n']);
+  });
+
   it('keeps the counts that were deployed when a later type fails', async () => {
     const failWorker = ({ processType }: { processType?: string | undefined }) => {
       if (processType === 'worker') throw new PierError(ErrorCodes.DEPLOY_FAILED, 'Could not start due to 1 failed checks (worker.2)');

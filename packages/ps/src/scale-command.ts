@@ -8,7 +8,9 @@ import { parseScaleFormat, printScale } from './scale-report.js';
 /**
  * ps:scale: report, or change the formation and redeploy the types whose count changed, one at
  * a time. The saved scale follows what was actually deployed: if the second type fails, the
- * first one's new count is kept and the second one's old count stays.
+ * first one's new count is kept and the second one's old count stays. The new scale is saved
+ * before the first redeploy (as deploy saves its release, see deployer.ts): a `kill -9` after a
+ * type was scaled must not leave a scale that the next ps:restart would scale back.
  */
 async function scale(ps: Ps, app: string, tuples: string[], skipDeploy: boolean): Promise<void> {
   const updates = parseScaleTuples(tuples);
@@ -25,6 +27,7 @@ async function scale(ps: Ps, app: string, tuples: string[], skipDeploy: boolean)
     if (skipDeploy || source === undefined || !(await ps.isDeployed(app, 'ps:scale'))) return ps.state.saveScale(app, next);
     const changed = changedTypes(current, next, updates.keys());
     const deployed = new Map(current);
+    await ps.state.saveScale(app, next);
     try {
       for (const type of changed) {
         await ps.deployer.redeploy(app, source, next, 'ps:scale', type);
@@ -34,7 +37,6 @@ async function scale(ps: Ps, app: string, tuples: string[], skipDeploy: boolean)
       await ps.state.saveScale(app, deployed);
       throw error;
     }
-    await ps.state.saveScale(app, next);
     if (changed.length > 0) await ps.deployer.afterDeploy(app, source.image);
   });
 }

@@ -41,6 +41,8 @@ export interface PsHostOptions {
   /** Per-app scheduler selection (app or --global → name); default: docker-local for everything. */
   select?: (app: string) => string;
   quiet?: boolean;
+  /** The invocation's environment (PIER_CHECKS_URL, ...). */
+  env?: Record<string, string>;
 }
 
 export interface PsHost {
@@ -118,6 +120,7 @@ export async function psHost(options: PsHostOptions = {}): Promise<PsHost> {
     plugins: [ps(), selection, scheduler.plugin, observer, ...(options.plugins ?? [])],
     apps: options.apps ?? ['blog', 'shop'],
     quiet: options.quiet ?? false,
+    env: options.env ?? {},
   });
 
   const deploys = () => scheduler.calls.filter((c) => c.method === 'deploy').map((c) => c.input as InputOf<typeof schedulerDeploy>);
@@ -144,6 +147,16 @@ export async function psHost(options: PsHostOptions = {}): Promise<PsHost> {
   };
 }
 
+/** The release step's lines, up to the scheduler's (an image without web healthchecks). */
+export const releasingOutput = (app: string, scheduler = 'docker-local') =>
+  [
+    `-----> Releasing ${app}...`,
+    '=====> Processing deployment checks',
+    '       No web healthchecks found in app.json. Simple container checks will be performed.',
+    '       For more efficient zero downtime deployments, add healthchecks to your app.json. See https://dokku.com/docs/deployment/zero-downtime-deploys/ for examples',
+    `-----> Deploying ${app} via the ${scheduler} scheduler...`,
+    '',
+  ].join('\n');
+
 /** The Dokku lines around a successful release-and-deploy. */
-export const deployedOutput = (app: string, scheduler = 'docker-local') =>
-  `-----> Deploying ${app} via the ${scheduler} scheduler...\n=====> Application deployed:\n\n`;
+export const deployedOutput = (app: string, scheduler = 'docker-local') => `${releasingOutput(app, scheduler)}=====> Application deployed:\n\n`;
