@@ -39,6 +39,7 @@ describe('the scheduler package of docs/writing-a-scheduler.md, outside the repo
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toMatch(/scheduler contract: k3s/);
     expect(result.stderr).toMatch(/pier deploy/);
+    expect(result.stderr).toMatch(/has the "pier" manifest plugin:install accepts/);
     expect(result.stderr).toMatch(/Tests: +\d+ passed, \d+ total/);
   });
 

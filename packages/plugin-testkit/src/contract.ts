@@ -5,4 +5,5 @@ export {
   type SchedulerContractOptions,
   type SchedulerContractSubject,
 } from './scheduler-contract.js';
+export { manifestProblems } from './contract-manifest.js';
 export { contractInputs, type ContractInputs, type SchedulerMethod, type SchedulerMethodInput } from './contract-inputs.js';

@@ -4,6 +4,7 @@ import { appLifecycle } from './app-lifecycle.js';
 import { contractCallOrder } from './contract-inputs.js';
 import { pathsNaming } from './paths-naming.js';
 import { fixedSchedulerSelection, recordingScheduler } from './recording-scheduler.js';
+import { manifestProblems } from './contract-manifest.js';
 import { describeSchedulerContract } from './scheduler-contract.js';
 import { createTestHost } from './test-host.js';
 import { fileScheduler } from './test-support/file-scheduler.js';
@@ -14,6 +15,23 @@ describeSchedulerContract('files', () => ({ plugin: fileScheduler() }), { tracks
 // The smallest scheduler the contract allows: the four required methods and nothing else (no
 // imageInfo). It must pass, pier deploy's path included.
 describeSchedulerContract('required-only', () => ({ plugin: recordingScheduler('required-only').plugin }), { tracksDeployments: false });
+
+describe('manifest check', () => {
+  const manifest = (pier: object, name = '@acme/pier-scheduler-files') => ({ name, pier: { apiVersion: 1, factory: 'f', ...pier } });
+
+  it('accepts a manifest naming the scheduler the code registers', async () => {
+    expect(await manifestProblems(manifest({ kind: 'scheduler', scheduler: 'files' }), '@acme/pier-scheduler-files', ['files'])).toEqual([]);
+  });
+
+  it.each([
+    ['another scheduler', manifest({ kind: 'scheduler', scheduler: 'other' }), ['files'], 'the code registers files, the manifest names other'],
+    ['kind plugin', manifest({ kind: 'plugin' }), ['files'], 'the manifest\'s kind is "plugin", a scheduler needs "scheduler"'],
+    ['another package name', manifest({ kind: 'scheduler', scheduler: 'files' }, 'pier-scheduler-x'), ['files'], 'package.json names pier-scheduler-x, the plugin is named @acme/pier-scheduler-files'],
+    ['no "pier" field', { name: '@acme/pier-scheduler-files' }, ['files'], '@acme/pier-scheduler-files is not a Pier plugin: its package.json has no "pier" field'],
+  ])('reports %s', async (_case, pkg, registered, problem) => {
+    expect(await manifestProblems(pkg, '@acme/pier-scheduler-files', registered)).toEqual([problem]);
+  });
+});
 
 describe('contract building blocks', () => {
   it('calls every scheduler method in the capability check, deploy first', () => {

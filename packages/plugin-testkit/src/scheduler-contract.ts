@@ -3,6 +3,7 @@ import type { PierPlugin, Release } from '@pier/plugin-api';
 import { describeCapabilityContract } from './contract-capabilities.js';
 import type { SchedulerMethod, SchedulerMethodInput } from './contract-inputs.js';
 import { describeDeployPathContract } from './contract-deploy-path.js';
+import { describeManifestContract } from './contract-manifest.js';
 import { describeLifecycleContract } from './contract-lifecycle.js';
 import { describeRegistrationContract } from './contract-registration.js';
 import { fixedSchedulerSelection } from './recording-scheduler.js';
@@ -30,6 +31,12 @@ export interface SchedulerContractOptions {
    * contractInputs), e.g. a command your fake engine knows: `{ run: (app) => ({ ... }) }`.
    */
   capabilityInputs?: { [M in SchedulerMethod]?: (app: string, release: Release) => SchedulerMethodInput<M> };
+  /**
+   * The package's package.json, e.g. `new URL('../package.json', import.meta.url)`: its `"pier"`
+   * manifest is then checked the way `pier plugin:install` checks it (valid, kind scheduler,
+   * naming the scheduler the code registers, package name = plugin name).
+   */
+  packageJson?: string | URL;
 }
 
 export const contractRelease = (image = 'contract-test:latest'): Release => ({
@@ -91,6 +98,7 @@ export function describeSchedulerContract(
     });
 
     describeRegistrationContract(run);
+    describeManifestContract(run);
     describeCapabilityContract(run);
     describeDeployPathContract(run);
     describeLifecycleContract(run);

@@ -70,7 +70,7 @@ describe('nx g @pier/workspace-plugin:scheduler', () => {
     const build = await npmRun('build');
 
     expect({ typecheck: typecheck.exitCode, test: test.exitCode, build: build.exitCode }).toEqual({ typecheck: 0, test: 0, build: 0 });
-    expect(String(test.stderr)).toMatch(/Tests: +13 passed, 13 total/);
+    expect(String(test.stderr)).toMatch(/Tests: +14 passed, 14 total/);
     const built = await execa('node', ['--input-type=module', '-e', "import('./dist/index.js').then((m) => console.log(m.schedulerK3s().name))"], { cwd: dir });
     expect(built.stdout).toBe('@pier/scheduler-k3s');
   });
