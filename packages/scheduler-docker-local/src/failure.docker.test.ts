@@ -62,10 +62,11 @@ describeDocker('failed deploys on a real engine', () => {
     expect(await httpGet(await portOf(before[0]!.id))).toBe('still v1\n');
   }, 60_000);
 
-  it('logs:failed shows the failed container’s output', async () => {
+  it('logs:failed shows the failed container’s output, what it wrote on stderr on stderr (`docker logs`)', async () => {
     host.io.clear();
     await host.call(schedulerLogsFailed, { app });
-    expect(host.io.stdoutText()).toBe('worker broke\n');
+    expect(host.io.stdoutText()).toBe('');
+    expect(host.io.stderrText()).toBe('worker broke\n');
   });
 
   it('a failing command check (exec in the container) fails the deploy the same way', async () => {
