@@ -1,0 +1,120 @@
+/**
+ * The scheduler against a real engine in swarm mode: deploy with an in-task health check,
+ * status, logs, enter, inspect, a failing redeploy that Swarm rolls back while the old tasks keep
+ * running, ps:stop and start, and destroy leaving nothing behind. Tasks get no network attached
+ * (only loopback on an engine started with --bridge=none); checks run inside the tasks.
+ */
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import {
+  schedulerAppStatus,
+  schedulerDeploy,
+  schedulerEnter,
+  schedulerImageInfo,
+  schedulerInspect,
+  schedulerIsDeployed,
+  schedulerLogs,
+  schedulerPostDelete,
+  schedulerStop,
+  type Release,
+} from '@pier/plugin-api';
+import { describeSwarm, docker, swarmFixture } from './test-support/real-swarm.js';
+
+const fixture = swarmFixture('pier-swarm-it');
+const app = 'pier-swarm-it-shop';
+let host: Awaited<ReturnType<typeof fixture.host>>;
+let image: string;
+
+const webCheck = { type: 'startup' as const, name: 'web check', path: '/', content: 'hello from swarm', attempts: 5, wait: 1, timeout: 2 };
+const release = (overrides: Partial<Release> = {}, webPath = '/'): Release => ({
+  image,
+  processes: [
+    { type: 'web', quantity: 2, command: 'httpd -f -p 127.0.0.1:$PORT -h /app/public', maxParallel: 1, healthchecks: [{ ...webCheck, path: webPath }], checks: 'enabled' },
+    { type: 'worker', quantity: 1, command: `sh -c 'while true; do echo "tick $DYNO"; sleep 1; done'`, maxParallel: 1, healthchecks: [], checks: 'enabled' },
+  ],
+  env: { GREETING: 'hi' },
+  restartPolicy: 'on-failure:10',
+  stopTimeoutSeconds: 2,
+  waitToRetireSeconds: 0,
+  defaultUptimeSeconds: 1,
+  ...overrides,
+});
+
+/** task id → state of the app's live tasks. */
+async function liveTasks(): Promise<Record<string, string>> {
+  const services = await docker.listServices({ filters: { label: [`com.dokku.app-name=${app}`] } });
+  const tasks = await docker.listTasks({ filters: { service: services.map((s) => s.ID), 'desired-state': ['running'] } });
+  return Object.fromEntries(tasks.map((t) => [t.ID, t.Status?.State ?? '']));
+}
+
+describeSwarm('docker-swarm on a real swarm', () => {
+  beforeAll(async () => {
+    await fixture.start();
+    image = await fixture.buildImage('1', { 'public/index.html': 'hello from swarm\n', Procfile: 'web: httpd -f -p 127.0.0.1:$PORT -h /app/public\n' });
+    host = await fixture.host([app], { 'update-monitor-seconds': '1', 'deploy-timeout-seconds': '120' });
+  }, 120_000);
+  afterAll(() => fixture.cleanup(), 120_000);
+
+  it('reads the Procfile from the image', async () => {
+    const info = await host.call(schedulerImageInfo, { app, image });
+    expect(info).toMatchObject({ id: expect.stringMatching(/^sha256:/), procfile: 'web: httpd -f -p 127.0.0.1:$PORT -h /app/public\n', appJson: null });
+  });
+
+  it('deploys web=2 behind an in-task health check, then worker=1', async () => {
+    await host.call(schedulerDeploy, { app, release: release() });
+
+    const status = await host.call(schedulerAppStatus, { app });
+    expect(status).toMatchObject({ processes: 3, running: 'true' });
+    expect(status.containers.map((c) => `${c.dyno} ${c.state}`)).toEqual(['web.1 running', 'web.2 running', 'worker.1 running']);
+    expect(host.io.stdoutText()).toContain('       Service pier-swarm-it-shop_web converged: 2 of 2 tasks running');
+    expect(await host.call(schedulerIsDeployed, { app })).toBe(true);
+  }, 120_000);
+
+  it('enter runs a command inside a web task; it reaches the server on 127.0.0.1 there', async () => {
+    host.io.clear();
+    const { exitCode } = await host.call(schedulerEnter, { app, processType: 'web.2', command: ['wget', '-q', '-O', '-', 'http://127.0.0.1:5000/'], tty: false });
+    expect({ exitCode, stdout: host.io.stdoutText() }).toEqual({ exitCode: 0, stdout: 'hello from swarm\n' });
+  });
+
+  it('logs show each task under its dyno', async () => {
+    host.io.clear();
+    // The worker ticks every second; wait for a line rather than for time.
+    for (let attempt = 0; attempt < 50 && !host.io.stdoutText().includes('app[worker.1]: tick worker.1'); attempt++) {
+      host.io.clear();
+      await host.call(schedulerLogs, { app, processType: 'worker', follow: false, num: 5, quiet: false });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(host.io.stdoutText()).toMatch(/^\S+Z app\[worker\.1\]: tick worker\.1$/m);
+  });
+
+  it('ps:inspect masks the env', async () => {
+    const [web] = (await host.call(schedulerInspect, { app })) as { Spec: { TaskTemplate: { ContainerSpec: { Env: string[] } } } }[];
+    expect(web!.Spec.TaskTemplate.ContainerSpec.Env).toEqual(['GREETING=XXXXXX', 'DYNO=web.{{.Task.Slot}}', 'PORT=5000']);
+  });
+
+  it('a redeploy failing its health check is rolled back; the old tasks never stopped', async () => {
+    const before = await liveTasks();
+
+    const attempt = host.call(schedulerDeploy, { app, release: release({}, '/missing') });
+
+    await expect(attempt).rejects.toMatchObject({ message: expect.stringMatching(/^Deploy failed \(web: .*\); rolled back, the previous release keeps running$/) });
+    expect(await liveTasks()).toEqual(before);
+  }, 180_000);
+
+  it('ps:stop scales to zero; a deploy brings the app back', async () => {
+    await host.call(schedulerStop, { app, removeContainers: false });
+    expect(await host.call(schedulerAppStatus, { app })).toMatchObject({ processes: 3, running: 'false' });
+    expect(Object.keys(await liveTasks())).toEqual([]);
+
+    await host.call(schedulerDeploy, { app, release: release() });
+    expect(await host.call(schedulerAppStatus, { app })).toMatchObject({ processes: 3, running: 'true' });
+  }, 120_000);
+
+  it('destroy removes the services and their containers', async () => {
+    await host.call(schedulerStop, { app, removeContainers: true });
+    await host.call(schedulerPostDelete, { app });
+
+    expect(await docker.listServices({ filters: { label: [`com.dokku.app-name=${app}`] } })).toEqual([]);
+    expect(await docker.listContainers({ all: true, filters: { label: [`com.dokku.app-name=${app}`] } })).toEqual([]);
+    expect(await host.call(schedulerIsDeployed, { app })).toBe(false);
+  }, 120_000);
+});
