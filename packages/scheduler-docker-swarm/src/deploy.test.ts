@@ -35,7 +35,7 @@ describe('deploy (fake swarm)', () => {
       expect.stringMatching(/^ {7}web\.2 running \(task task\d+\)$/),
       '       Service shop_web converged: 2 of 2 tasks running',
       '-----> Deploying worker (count=1)',
-      '       No healthchecks defined: each new task must stay up 2 seconds',
+      '       No healthchecks defined: the default check asks each new task to stay up 2 seconds',
       '       Creating service shop_worker (start-first, 1 at a time, monitor 2s)',
       expect.stringMatching(/^ {7}worker\.1 running/),
       '       Service shop_worker converged: 1 of 1 tasks running',
@@ -116,7 +116,7 @@ describe('deploy (fake swarm)', () => {
 
     await expect(attempt).rejects.toMatchObject({
       code: ErrorCodes.DEPLOY_FAILED,
-      message: 'Deploy failed (web: web.1 task: non-zero exit (137): dockerexec: unhealthy container); rolled back, the previous release keeps running',
+      message: 'Could not deploy web: web.1 failed (task: non-zero exit (137): dockerexec: unhealthy container); the previous release keeps running',
     });
     expect(t.stderr()).toContain(' !     web.1 failed (task ');
     expect(t.stderr()).toContain(' !     Swarm rolled web back to the previous release');
@@ -134,7 +134,7 @@ describe('deploy (fake swarm)', () => {
 
     const attempt = deploy(release([processSpec('web', 2, { healthchecks: [webCheck] }), processSpec('worker', 1)], { image: 'shop:2' }));
 
-    await expect(attempt).rejects.toMatchObject({ message: 'Deploy failed (worker: worker.1 task: non-zero exit (1)); rolled back, the previous release keeps running' });
+    await expect(attempt).rejects.toMatchObject({ message: 'Could not deploy worker: worker.1 failed (task: non-zero exit (1)); the previous release keeps running' });
     expect(t.stderr()).toContain(' !     Rolling web back to the previous release');
     expect(service('shop_web')!.spec).toEqual(webSpec);
     expect(service('shop_web')!.updateStatus?.state).toBe('rollback_completed');
@@ -144,7 +144,7 @@ describe('deploy (fake swarm)', () => {
   it('a failed first deploy removes the services it created', async () => {
     t.swarm.behave = (spec) => (spec.Name === 'shop_worker' ? 'crash' : 'healthy');
 
-    await expect(deploy()).rejects.toMatchObject({ message: 'Deploy failed (worker: worker.1 task: non-zero exit (1)); rolled back, no service of it was left behind' });
+    await expect(deploy()).rejects.toMatchObject({ message: 'Could not deploy worker: worker.1 failed (task: non-zero exit (1)); the services of this deploy were removed' });
 
     expect(service('shop_web')).toBeUndefined();
     expect(service('shop_worker')).toBeUndefined();
@@ -159,7 +159,7 @@ describe('deploy (fake swarm)', () => {
     // Longer than the timeout: Swarm has not given up yet when Pier does.
     const attempt = deploy(release([processSpec('web', 2, { healthchecks: [{ ...webCheck, attempts: 100 }] }), processSpec('worker', 1)], { image: 'shop:2' }));
 
-    await expect(attempt).rejects.toMatchObject({ message: expect.stringContaining('web: it did not converge within 5 seconds (deploy-timeout-seconds)') });
+    await expect(attempt).rejects.toMatchObject({ message: expect.stringContaining('Could not deploy web: it did not converge within 5 seconds (deploy-timeout-seconds); the previous release keeps running') });
     expect(t.stderr()).toContain(' !     Rolling web back to the previous release');
     expect(liveIds()).toEqual(before);
     expect(service('shop_web')!.updateStatus?.state).toBe('rollback_completed');

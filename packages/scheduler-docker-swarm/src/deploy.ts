@@ -130,8 +130,8 @@ async function undo(session: DeploySession, changes: Change[]): Promise<void> {
 function failure(changes: Change[]): PierError {
   const failed = changes.filter((c) => !c.outcome.ok);
   const reasons = failed.map((c) => `${c.type}: ${c.outcome.ok ? '' : c.outcome.reason}`).join('; ');
-  const kept = changes.some((c) => !c.created) ? 'the previous release keeps running' : 'no service of it was left behind';
-  return new PierError(ErrorCodes.DEPLOY_FAILED, `Deploy failed (${reasons}); rolled back, ${kept}`);
+  const after = changes.some((c) => !c.created) ? 'the previous release keeps running' : 'the services of this deploy were removed';
+  return new PierError(ErrorCodes.DEPLOY_FAILED, `Could not deploy ${reasons}; ${after}`);
 }
 
 /** Services of types the release no longer has (only when every type was deployed). */

@@ -8,7 +8,7 @@ const plan = (healthchecks: Healthcheck[], checks: 'enabled' | 'disabled' | 'ski
 
 describe('planHealth: app.json checks as a Swarm HealthCheck and a monitor period', () => {
   it('without checks: the image decides, and tasks must stay up default-wait seconds', () => {
-    expect(plan([])).toEqual({ health: undefined, monitorSeconds: 10, notes: ['No healthchecks defined: each new task must stay up 10 seconds'] });
+    expect(plan([])).toEqual({ health: undefined, monitorSeconds: 10, notes: ['No healthchecks defined: the default check asks each new task to stay up 10 seconds'] });
   });
 
   it('a path check is a wget (or curl) of 127.0.0.1:$PORT from inside the task, with its content', () => {
@@ -52,7 +52,7 @@ describe('planHealth: app.json checks as a Swarm HealthCheck and a monitor perio
     });
     expect(result.monitorSeconds).toBe(15);
     expect(result.notes).toEqual([
-      "Healthcheck name='c' uptime=15: each new task must stay up that long",
+      "Healthcheck name='c' asks each new task to stay up 15 seconds",
       "Healthcheck name='d' is warn-only: Swarm health checks cannot warn, it is not run",
       "Healthcheck name='a' runs inside each new task",
       "Healthcheck name='b' runs inside each new task",

@@ -60,7 +60,7 @@ export function planHealth(spec: ProcessSpec, port: number | null, defaultUptime
   if (spec.checks !== 'enabled') return { health: { Test: ['NONE'] }, monitorSeconds: 0, notes: [] };
   const startup = spec.healthchecks.filter((hc) => hc.type === undefined || hc.type === 'startup');
   if (startup.length === 0) {
-    return { health: undefined, monitorSeconds: defaultUptimeSeconds, notes: [`No healthchecks defined: each new task must stay up ${defaultUptimeSeconds} seconds`] };
+    return { health: undefined, monitorSeconds: defaultUptimeSeconds, notes: [`No healthchecks defined: the default check asks each new task to stay up ${defaultUptimeSeconds} seconds`] };
   }
 
   const notes: string[] = [];
@@ -70,7 +70,7 @@ export function planHealth(spec: ProcessSpec, port: number | null, defaultUptime
     const script = probeScript(hc, port ?? DEFAULT_CHECK_PORT);
     if (script === null) {
       uptime = Math.max(uptime, hc.uptime ?? 0);
-      notes.push(`Healthcheck name='${describe(hc)}' uptime=${hc.uptime ?? 0}: each new task must stay up that long`);
+      notes.push(`Healthcheck name='${describe(hc)}' asks each new task to stay up ${hc.uptime ?? 0} seconds`);
     } else if (hc.warn) {
       notes.push(`Healthcheck name='${describe(hc)}' is warn-only: Swarm health checks cannot warn, it is not run`);
     } else {

@@ -96,7 +96,7 @@ describeSwarm('docker-swarm on a real swarm', () => {
 
     const attempt = host.call(schedulerDeploy, { app, release: release({}, '/missing') });
 
-    await expect(attempt).rejects.toMatchObject({ message: expect.stringMatching(/^Deploy failed \(web: .*\); rolled back, the previous release keeps running$/) });
+    await expect(attempt).rejects.toMatchObject({ message: expect.stringMatching(/^Could not deploy web: web\.\d failed \(.*unhealthy container\); the previous release keeps running$/) });
     expect(await liveTasks()).toEqual(before);
   }, 180_000);
 

@@ -29,11 +29,11 @@ describe('rolloutJudge', () => {
     expect(judge.observe(service({ state: 'updating', startedAt: 'T1', message: '' }), failed, 0)).toEqual({ kind: 'waiting' });
     expect(judge.observe(service({ state: 'rollback_started', startedAt: 'T1', message: 'rolled back: task n1' }), failed, 0)).toEqual({
       kind: 'rolling-back',
-      reason: 'web.1 unhealthy container',
+      reason: 'web.1 failed (unhealthy container)',
     });
     expect(judge.observe(service({ state: 'rollback_completed', startedAt: 'T1', message: 'rollback completed' }), failed, 0)).toEqual({
       kind: 'failed',
-      reason: 'web.1 unhealthy container',
+      reason: 'web.1 failed (unhealthy container)',
       rolledBack: true,
     });
   });
@@ -68,7 +68,7 @@ describe('rolloutJudge', () => {
     expect(judge.observe(service(null), restarted, 1_500)).toEqual({ kind: 'waiting' });
     expect(judge.observe(service(null), [...restarted, task('n4', 'new', 'complete', { desiredState: 'shutdown', message: 'finished' })], 1_600)).toEqual({
       kind: 'failed',
-      reason: 'web.4 exited (finished)',
+      reason: 'web.4 failed (the process exited with status 0)',
       rolledBack: false,
     });
   });

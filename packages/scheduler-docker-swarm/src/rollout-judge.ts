@@ -37,9 +37,10 @@ const FAILED = new Set(['failed', 'rejected', 'complete', 'orphaned']);
 
 export const isLive = (task: TaskSummary) => task.desiredState === 'running';
 
+/** Why a task is not running, in the engine's words (a task that completed simply exited). */
 export function taskFailure(task: TaskSummary): string {
-  const why = task.error || task.message || task.state;
-  return task.state === 'complete' ? `exited (${why})` : why;
+  if (task.state === 'complete') return 'the process exited with status 0';
+  return task.error || task.message || task.state;
 }
 
 export interface RolloutJudge {
@@ -57,7 +58,7 @@ export function rolloutJudge(watch: RolloutWatch): RolloutJudge {
       if (!service) return { kind: 'failed', reason: 'the service was removed', rolledBack: false };
       const ours = tasks.filter((t) => t.deployId === watch.deployId);
       const failed = ours.find((t) => FAILED.has(t.state));
-      if (failed && firstFailure === null) firstFailure = `${watch.type}.${failed.slot} ${taskFailure(failed)}`;
+      if (failed && firstFailure === null) firstFailure = `${watch.type}.${failed.slot} failed (${taskFailure(failed)})`;
       const running = ours.filter((t) => isLive(t) && t.state === 'running');
       const others = tasks.filter((t) => t.deployId !== watch.deployId && isLive(t));
       const done = running.length >= watch.replicas && others.length === 0;
