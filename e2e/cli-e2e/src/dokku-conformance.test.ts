@@ -168,7 +168,7 @@ describe('apps:lock, apps:locked, apps:unlock', () => {
     expect(result).toEqual({
       exitCode: 0,
       stdout: '-----> Destroying node-js-app (including all add-ons)\n-----> Cleaning up...\n-----> Retiring old containers and images\n',
-      stderr: ' !     Scheduler k3s is not installed; installed schedulers: docker-local, null; skipping its cleanup\n',
+      stderr: ' !     Scheduler k3s is not installed; installed schedulers: docker-local, docker-swarm, null; skipping its cleanup\n',
     });
     expect((await env.pier(['apps:exists', 'node-js-app'])).exitCode).toBe(20);
   });

@@ -117,7 +117,7 @@ describe('scheduler:set', () => {
     [['--global', 'banana', 'x'], 1, 'Property cannot be specified globally'],
     [['node-js-app'], 1, 'No property specified'],
     [['node-js-app', 'banana', 'x'], 1, 'Invalid property specified, valid properties include: selected, shell'],
-    [['node-js-app', 'selected', 'k3s'], 1, 'Scheduler k3s is not installed; installed schedulers: docker-local, null'],
+    [['node-js-app', 'selected', 'k3s'], 1, 'Scheduler k3s is not installed; installed schedulers: docker-local, docker-swarm, null'],
     [['--global'], 1, 'Property cannot be specified globally'],
     // pflag: a value starting with a dash is a flag unless it comes after `--`.
     [['node-js-app', 'shell', '-l'], 1, "unknown shorthand flag: 'l' in -l"],

@@ -9,6 +9,7 @@ export const builtinPluginPackages = [
   '@pier/report',
   '@pier/scheduler',
   '@pier/scheduler-docker-local',
+  '@pier/scheduler-docker-swarm',
   '@pier/scheduler-null',
   '@pier/ps',
   '@pier/checks',

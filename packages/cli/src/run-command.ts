@@ -3,8 +3,8 @@ import type { GlobalFlags } from './global-flags.js';
 import { globalHelp, topicHelp, type HelpTopics } from './help.js';
 import type { Host } from './host.js';
 
-/** Dokku's command aliases (`docker-local:report` → `scheduler-docker-local:report`). */
-const aliases: Record<string, string> = { 'docker-local': 'scheduler-docker-local' };
+/** Dokku's command aliases (`docker-local:report` → `scheduler-docker-local:report`; Pier's `docker-swarm:*` likewise). */
+const aliases: Record<string, string> = { 'docker-local': 'scheduler-docker-local', 'docker-swarm': 'scheduler-docker-swarm' };
 
 const topicOf = (command: string) => command.split(':')[0] ?? '';
 
