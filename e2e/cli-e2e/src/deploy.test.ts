@@ -1,23 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHostApp, pierOk, psReport, spawnPier, statuses, tearDownApps, webPorts } from './support/apps.js';
-import { appContainers, buildFixtureImage, httpGet, portOfContainer } from './support/docker.js';
+import { appContainers, buildFixtureImage, docker, httpGet, portOfContainer } from './support/docker.js';
 import { pierEnvironment, type PierEnvironment } from './support/pier.js';
 
 // Issue #3: `pier deploy <app> <image>` on the real engine, web=2 worker=1 in host network mode.
 const app = 'e2e-deploy';
 const image = 'e2e-deploy-img:1';
 const badProcfileImage = 'e2e-deploy-img:bad-procfile';
+const badQuotingImage = 'e2e-deploy-img:bad-quoting';
 let env: PierEnvironment;
 
 beforeAll(async () => {
   env = pierEnvironment();
   await buildFixtureImage(image, 'web-worker');
   await buildFixtureImage(badProcfileImage, 'bad-procfile');
+  await buildFixtureImage(badQuotingImage, 'bad-quoting');
   await createHostApp(env, app, ['web=2', 'worker=1']);
   // The worker has no healthchecks: its default uptime check waits default-wait seconds.
   await pierOk(env, ['checks:set', '--global', 'default-wait', '1']);
 }, 60_000);
-afterAll(() => tearDownApps(env, { apps: [app], images: [image, badProcfileImage] }), 60_000);
+afterAll(() => tearDownApps(env, { apps: [app], images: [image, badProcfileImage, badQuotingImage] }), 60_000);
 
 /** Each pattern matches a whole line, in this order (other lines may come between). */
 function expectLinesInOrder(output: string, patterns: (string | RegExp)[]): void {
@@ -39,6 +41,8 @@ describe('pier deploy on docker-local', () => {
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expectLinesInOrder(result.stdout, [
+      `-----> Releasing ${app}...`,
+      '=====> Processing deployment checks',
       `-----> Deploying ${app} via the docker-local scheduler...`,
       '-----> Deploying web (count=2)',
       '       Attempting pre-flight checks (web.1)',
@@ -55,12 +59,19 @@ describe('pier deploy on docker-local', () => {
       new RegExp(`^ {7}Renaming container ${app}\\.web\\.2\\.upcoming-\\d+ \\([0-9a-f]{12}\\) to ${app}\\.web\\.2$`),
       new RegExp(`^ {7}Renaming container ${app}\\.worker\\.1\\.upcoming-\\d+ \\([0-9a-f]{12}\\) to ${app}\\.worker\\.1$`),
     ]);
-    expect(result.stdout.endsWith('=====> Application deployed:\n\n')).toBe(true);
+    // app.json has a web healthcheck: no "No web healthchecks found" notice.
+    expect(result.stdout).not.toContain('No web healthchecks');
+    // Host mode: each web container answers on its own loopback port, listed as the app's URLs.
+    const ports = await webPorts(env, app);
+    expect(result.stdout.endsWith(`=====> Application deployed:\n       http://127.0.0.1:${ports['web.1']}\n       http://127.0.0.1:${ports['web.2']}\n\n`)).toBe(true);
 
     const containers = await appContainers(app);
     expect(containers.map((c) => `${c.name}:${c.state}`)).toEqual([`${app}.web.1:running`, `${app}.web.2:running`, `${app}.worker.1:running`]);
     expect(containers.map((c) => c.labels['com.dokku.dyno'])).toEqual(['web.1', 'web.2', 'worker.1']);
     expect(containers.every((c) => c.labels['com.dokku.container-type'] === 'deploy')).toBe(true);
+    // Dokku's --env=PORT=<port or empty>: the worker gets an empty PORT.
+    const worker = await docker.getContainer(containers[2]!.id).inspect();
+    expect(worker.Config.Env).toContain('PORT=');
   });
 
   it('ps:report shows Deployed, Processes, Running and one Status line per container', async () => {
@@ -164,14 +175,18 @@ describe('bad input changes nothing', () => {
     expect(await pierOk(env, ['ps:scale', app])).toBe(scale);
   });
 
-  it('deploy of an image with a bad Procfile: one line naming the Procfile, containers and scale untouched', async () => {
+  it.each([
+    ['a line without a type', badProcfileImage, 'invalid line in procfile, line 1'],
+    ['a command with an unterminated quote', badQuotingImage, 'unterminated single quote in command, line 1'],
+  ])('deploy of an image with a bad Procfile (%s): one line naming the Procfile, before anything deploys, containers and scale untouched', async (_name, badImage, message) => {
     const before = await snapshot();
     const scale = await pierOk(env, ['ps:scale', app]);
 
-    const result = await env.pier(['deploy', app, badProcfileImage]);
+    const result = await env.pier(['deploy', app, badImage]);
 
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toBe(' !     Invalid Procfile: invalid line in procfile, line 1\n');
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(` !     Invalid Procfile: ${message}\n`);
     expect(await snapshot()).toEqual(before);
     expect(await pierOk(env, ['ps:scale', app])).toBe(scale);
     for (const port of Object.values(await webPorts(env, app))) expect((await httpGet(port)).status).toBe(200);

@@ -25,7 +25,17 @@ describe('an app on the null scheduler', () => {
 
     expect(result).toEqual({
       exitCode: 0,
-      stdout: `-----> Deploying ${app} via the null scheduler...\n=====> Application deployed:\n\n`,
+      stdout: [
+        `-----> Releasing ${app}...`,
+        '=====> Processing deployment checks',
+        // The null scheduler reads nothing from the image: no app.json, so no web healthchecks.
+        '       No web healthchecks found in app.json. Simple container checks will be performed.',
+        '       For more efficient zero downtime deployments, add healthchecks to your app.json. See https://dokku.com/docs/deployment/zero-downtime-deploys/ for examples',
+        `-----> Deploying ${app} via the null scheduler...`,
+        '=====> Application deployed:',
+        '',
+        '',
+      ].join('\n'),
       stderr: '',
     });
     expect(await appContainers(app)).toEqual([]);

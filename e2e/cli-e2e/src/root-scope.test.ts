@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHostApp, pierOk, tearDownApps } from './support/apps.js';
+import { appContainers, buildFixtureImage, waitFor } from './support/docker.js';
+import { pierEnvironment, type PierEnvironment } from './support/pier.js';
+
+// Issue #3, audit finding 5: two state roots on one engine never see each other's containers.
+// Root A deploys an app and starts a one-off container that is past its time to live; root B
+// has an app of the same name. B's global ps:retire and run:retire, ps:report, deploy and
+// apps:destroy leave A's containers alone; A's own ps:retire retires its one-off container.
+const app = 'e2e-roots';
+const image = 'e2e-roots-img:1';
+let a: PierEnvironment;
+let b: PierEnvironment;
+
+beforeAll(async () => {
+  a = pierEnvironment();
+  b = pierEnvironment();
+  await buildFixtureImage(image, 'web-worker');
+  await createHostApp(a, app, ['web=1']);
+  await pierOk(a, ['checks:skip', app]);
+  await pierOk(a, ['deploy', app, image]);
+  await createHostApp(b, app, ['web=1']);
+}, 60_000);
+afterAll(async () => {
+  await tearDownApps(b, { apps: [] });
+  await tearDownApps(a, { apps: [app], images: [image] });
+}, 60_000);
+
+const summary = async () => (await appContainers(app)).map((c) => `${c.name}:${c.state}`);
+
+describe('two state roots on one engine', () => {
+  it('each root’s containers carry its root', async () => {
+    for (const c of await appContainers(app)) expect(c.labels['com.pier.root']).toBe(a.root);
+  });
+
+  it('another root’s sweeps, reports, deploys and destroys do not touch them', async () => {
+    const run = (await pierOk(a, ['run:detached', '--ttl-seconds', '1', app, 'sleep', '60'])).trim();
+    const created = Date.now();
+    await waitFor(async () => Date.now() > created + 2_500, { what: 'the one-off container to outlive its ttl' });
+    const before = await summary();
+    expect(before).toEqual([`${run}:running`, `${app}.web.1:running`]);
+
+    expect(await pierOk(b, ['ps:retire'])).not.toContain('Retiring container');
+    await pierOk(b, ['run:retire']);
+    expect((await pierOk(b, ['ps:report', app, '--processes'])).trim()).toBe('0');
+    const deploy = await b.pier(['deploy', app, image]);
+    expect(deploy.exitCode).toBe(1);
+    expect(deploy.stderr).toContain(` !     Container ${app}.web.1 belongs to another Pier state root on this Docker engine (${a.root});`);
+    await pierOk(b, ['--force', 'apps:destroy', app]);
+
+    expect(await summary()).toEqual(before);
+  });
+
+  it('the owning root’s global ps:retire retires its expired one-off container', async () => {
+    const output = await pierOk(a, ['ps:retire']);
+
+    expect(output).toMatch(/Retiring container [0-9a-f]{12}/);
+    await waitFor(async () => (await summary()).join() === `${app}.web.1:running`, { what: 'the one-off container to be gone' });
+  });
+});
