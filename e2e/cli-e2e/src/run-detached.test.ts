@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHostApp, pierInTerminal, pierOk, tearDownApps } from './support/apps.js';
+import { deployHostApp, pierInTerminal, pierOk, tearDownApps } from './support/apps.js';
 import { appContainers, buildFixtureImage, waitFor } from './support/docker.js';
 import { pierEnvironment, type PierEnvironment } from './support/pier.js';
 import { inPipeline } from './support/shell.js';
@@ -14,9 +14,7 @@ let first: string;
 beforeAll(async () => {
   env = pierEnvironment();
   await buildFixtureImage(image, 'oneoff');
-  await createHostApp(env, app, ['web=1']);
-  await pierOk(env, ['checks:skip', app]);
-  await pierOk(env, ['deploy', app, image]);
+  await deployHostApp(env, app, image, ['web=1']);
 }, 60_000);
 afterAll(() => tearDownApps(env, { apps: [app, 'e2e-rund.dot'], images: [image] }), 60_000);
 
@@ -179,8 +177,7 @@ describe('run:detached flags, labels and names (Dokku’s)', () => {
   });
 
   it('an app name with a dot: the printed name works with --container', async () => {
-    await createHostApp(env, dotted, ['web=0']);
-    await pierOk(env, ['deploy', dotted, image]);
+    await deployHostApp(env, dotted, image, ['web=0']);
     const name = (await pierOk(env, ['run:detached', dotted, 'sh', '-c', 'echo dotted; exec sleep 300'])).trim();
     expect(name).toMatch(/^e2e-rund\.dot\.run\.\d+$/);
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execa } from 'execa';
-import { asPierResult, createHostApp, pierOk, spawnPier, tearDownApps } from './support/apps.js';
+import { asPierResult, deployHostApp, tearDownApps } from './support/apps.js';
 import { appContainers, buildFixtureImage, docker, waitFor } from './support/docker.js';
 import { pierBin, pierEnvironment, type PierEnvironment } from './support/pier.js';
-import { inPipeline, onTerminal } from './support/shell.js';
+import { inPipeline, onTerminal, startedPier } from './support/shell.js';
 
 // Issue #4 audit, findings 1–3 and 10: `pier run` and `pier enter` inside a pipeline (a slow
 // reader gets everything, a reader that goes away ends them quietly), a `pier run` that dies
@@ -17,9 +17,7 @@ const children: { kill(signal: 'SIGKILL'): boolean }[] = [];
 beforeAll(async () => {
   env = pierEnvironment();
   await buildFixtureImage(image, 'oneoff');
-  await createHostApp(env, app, ['web=1']);
-  await pierOk(env, ['checks:skip', app]);
-  await pierOk(env, ['deploy', app, image]);
+  await deployHostApp(env, app, image, ['web=1']);
 }, 60_000);
 afterAll(async () => {
   for (const child of children) child.kill('SIGKILL'); // a failed test must not leave a pier behind
@@ -54,11 +52,8 @@ describe('pier run and enter in a pipeline', () => {
 
 describe('a pier run that ends before its command', () => {
   it('SIGHUP (a closed terminal or SSH session) is passed to the command, and the container goes', async () => {
-    const child = spawnPier(env, ['run', app, 'sh', '-c', 'echo ready; exec sleep 300']);
+    const { child } = await startedPier(env, ['run', app, 'sh', '-c', 'echo ready; exec sleep 300'], 'ready');
     children.push(child);
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await waitFor(async () => output.includes('ready'), { what: 'the command to start' });
 
     child.kill('SIGHUP');
 

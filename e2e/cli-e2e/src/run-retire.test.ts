@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHostApp, pierOk, tearDownApps } from './support/apps.js';
+import { deployHostApp, pierOk, tearDownApps } from './support/apps.js';
 import { appContainers, buildFixtureImage, waitFor } from './support/docker.js';
 import { pierEnvironment, type PierEnvironment } from './support/pier.js';
 
@@ -16,10 +16,7 @@ beforeAll(async () => {
   env = pierEnvironment();
   other = pierEnvironment();
   await buildFixtureImage(image, 'oneoff');
-  for (const [root, name] of [[env, app], [other, neighbour]] as const) {
-    await createHostApp(root, name, ['web=0']);
-    await pierOk(root, ['deploy', name, image]);
-  }
+  for (const [root, name] of [[env, app], [other, neighbour]] as const) await deployHostApp(root, name, image, ['web=0']);
   // The global scheduler is null; the app itself runs on docker-local.
   await pierOk(env, ['scheduler:set', '--global', 'selected', 'null']);
   await pierOk(env, ['scheduler:set', app, 'selected', 'docker-local']);

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execa } from 'execa';
-import { asPierResult, createHostApp, pierInTerminal, pierOk, spawnPier, tearDownApps } from './support/apps.js';
+import { asPierResult, deployHostApp, pierInTerminal, pierOk, tearDownApps } from './support/apps.js';
 import { appContainers, buildFixtureImage, waitFor } from './support/docker.js';
 import { pierBin, pierEnvironment, type PierEnvironment } from './support/pier.js';
+import { startedPier } from './support/shell.js';
 
 // Issue #4: `pier run` — a one-off container from the app's current image, attached, removed
 // afterwards, its exit code propagated. The fixture's Procfile has `greet: echo greeting from the Procfile`.
@@ -15,9 +16,7 @@ let env: PierEnvironment;
 beforeAll(async () => {
   env = pierEnvironment();
   await buildFixtureImage(image, 'oneoff');
-  await createHostApp(env, app, ['web=1']);
-  await pierOk(env, ['checks:skip', app]);
-  await pierOk(env, ['deploy', app, image]);
+  await deployHostApp(env, app, image, ['web=1']);
   await pierOk(env, ['apps:create', idle]);
 }, 60_000);
 afterAll(() => tearDownApps(env, { apps: [app, idle], images: [image] }), 60_000);
@@ -65,10 +64,7 @@ describe('pier run', () => {
   });
 
   it('forwards an interrupt to the command', async () => {
-    const child = spawnPier(env, ['run', app, 'sh', '-c', 'trap "echo got INT; exit 3" INT; echo ready; while true; do sleep 1; done']);
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await waitFor(async () => output.includes('ready'), { what: 'the command to start' });
+    const { child } = await startedPier(env, ['run', app, 'sh', '-c', 'trap "echo got INT; exit 3" INT; echo ready; while true; do sleep 1; done'], 'ready');
 
     child.kill('SIGINT');
 

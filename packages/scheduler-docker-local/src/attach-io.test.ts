@@ -80,14 +80,20 @@ describe('connectIo', () => {
   const pipes = (stdout: Writable, stdin = new PassThrough()) =>
     ({ io: { stdin, stdout, stderr: stdout, isTTY: false } }) as unknown as Runtime;
 
-  it('a slow reader pauses the connection (the engine then waits) until its stdout drains', async () => {
-    const out = slowWritable(8);
+  /** A raw (TTY) session writing `output` to a reader whose buffer holds `highWaterMark` bytes. */
+  async function slowReaderSession(highWaterMark: number, output: string) {
+    const out = slowWritable(highWaterMark);
     const connection = fakeConnection(() => {});
     const session = connectIo(pipes(out.stream), connection.duplex, { tty: true, resize: async () => {} });
     session.started();
-
-    connection.duplex.push(Buffer.from('a first chunk of output'));
+    connection.duplex.push(Buffer.from(output));
     await settle();
+    return { out, connection, session };
+  }
+
+  it('a slow reader pauses the connection (the engine then waits) until its stdout drains', async () => {
+    const { out, connection, session } = await slowReaderSession(8, 'a first chunk of output');
+
     expect(connection.duplex.isPaused()).toBe(true);
     out.release();
     await settle();
@@ -97,12 +103,7 @@ describe('connectIo', () => {
   });
 
   it('while the reader is slow the session is not drained, however long the connection is silent', async () => {
-    const out = slowWritable(1);
-    const connection = fakeConnection(() => {});
-    const session = connectIo(pipes(out.stream), connection.duplex, { tty: true, resize: async () => {} });
-    session.started();
-    connection.duplex.push(Buffer.from('output'));
-    await settle();
+    const { out, session } = await slowReaderSession(1, 'output');
     let drained = false;
     const done = session.drained(5).then(() => (drained = true));
 

@@ -96,6 +96,13 @@ export async function createHostApp(env: PierEnvironment, app: string, scale: st
   if (scale.length > 0) await pierOk(env, ['ps:scale', '--skip-deploy', app, ...scale]);
 }
 
+/** createHostApp, then `deploy <image>` with checks skipped: an app running `scale`, ready to use. */
+export async function deployHostApp(env: PierEnvironment, app: string, image: string, scale: string[]): Promise<void> {
+  await createHostApp(env, app, scale);
+  await pierOk(env, ['checks:skip', app]);
+  await pierOk(env, ['deploy', app, image]);
+}
+
 /**
  * The afterAll of every file that touches the engine: destroys the apps with `pier --force
  * apps:destroy`, removes the images and temp dirs and the PIER_ROOT, then asserts that nothing

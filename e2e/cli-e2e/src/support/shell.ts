@@ -1,9 +1,10 @@
 /**
- * `pier` as one part of a shell pipeline (`pier logs app | head -1`), run by bash so that a test
- * can read `${PIPESTATUS[0]}`, pier's own exit status.
+ * `pier` the way a shell user runs it: in a pipeline (`pier logs app | head -1`, by bash so that
+ * a test can read `${PIPESTATUS[0]}`, pier's own exit status), on a terminal, or left running.
  */
 import { execa } from 'execa';
-import { asPierResult } from './apps.js';
+import { asPierResult, spawnPier } from './apps.js';
+import { waitFor } from './docker.js';
 import { pierBin, type PierEnvironment, type PierResult } from './pier.js';
 
 const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
@@ -35,4 +36,18 @@ export function onTerminal(env: PierEnvironment, script: string, timeout = 60_00
     env: { ...process.env, PIER_ROOT: env.root, NO_COLOR: '1', TERM: 'dumb' },
     extendEnv: false,
   });
+}
+
+/** `pier args` left running, once its stdout has shown `marker`; `output()` is all it printed so far. */
+export async function startedPier(env: PierEnvironment, args: string[], marker: string) {
+  const child = spawnPier(env, args);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    await waitFor(async () => output.includes(marker), { what: `pier ${args[0]} to print ${JSON.stringify(marker)}` });
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return { child, output: () => output };
 }
