@@ -66,9 +66,6 @@ export async function forgetRetired(root: string, keep: (entry: RetireEntry) => 
   await updateDeadContainers(root, (entries) => entries.filter(keep));
 }
 
-// Long imported from here by the one-off container commands.
-export { stopTimeoutOf } from './stop-timeout.js';
-
 export interface RetireContext {
   docker: DockerPort;
   log: Output;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { schedulerRunList, schedulerRunRetire, schedulerRunStop } from '@pier/plugin-api';
+import { propertySet, schedulerRunList, schedulerRunRetire, schedulerRunStop } from '@pier/plugin-api';
 import { isPastDeadline } from './run-containers.js';
 import { processSpec, release, storeDeployedRelease, unitHost, type UnitHost } from './test-support/unit-host.js';
 
@@ -50,6 +50,15 @@ describe('run:stop (fake engine)', () => {
     await stop('shop.run.5');
     expect(t.stdout()).toBe('shop.run.5\n');
     expect(t.docker.calls).toEqual(['stop shop.run.5 t=7']);
+  });
+
+  it('a ps:set stop-timeout-seconds since the deploy is honoured', async () => {
+    t = await unitHost();
+    await storeDeployedRelease(t, 'shop', release([processSpec('web', 1)], { stopTimeoutSeconds: 7 }));
+    await t.host.bus.first(propertySet, { plugin: 'ps', scope: 'shop', key: 'stop-timeout-seconds', value: '2' });
+    addRun('shop.run.5');
+    await stop('shop.run.5');
+    expect(t.docker.calls).toEqual(['stop shop.run.5 t=2']);
   });
 
   it.each([

@@ -8,7 +8,7 @@ import { unixSeconds } from './clock.js';
 import type { ContainerSummary } from './docker-port.js';
 import { humanDuration } from './human-duration.js';
 import { LABEL_APP, LABEL_CONTAINER_TYPE, shortId } from './naming.js';
-import { stopTimeoutOf } from './retire.js';
+import { currentStopTimeout } from './stop-timeout.js';
 import { LABEL_DEADLINE, RUN_TYPE } from './run-naming.js';
 import type { Runtime } from './runtime.js';
 
@@ -68,7 +68,7 @@ async function stopOne(rt: Runtime, id: string, name: string, timeout: number): 
 }
 
 export async function runStop(rt: Runtime, app: string, container: string | undefined): Promise<void> {
-  const timeout = await stopTimeoutOf(rt.root, app);
+  const timeout = await currentStopTimeout(rt, app);
   if (container !== undefined) {
     const details = await rt.docker.inspectContainer(container);
     if (!details || !details.running || details.labels[LABEL_APP] !== app) {
@@ -109,7 +109,7 @@ export async function runRetire(rt: Runtime, app: string | undefined): Promise<v
     const labels = [`${LABEL_CONTAINER_TYPE}=${type}`, ...(app === undefined ? [] : [`${LABEL_APP}=${app}`])];
     for (const c of (await docker.listContainers(labels)).filter((row) => isPastDeadline(row, now))) {
       const owner = c.labels[LABEL_APP] ?? '';
-      if (!timeouts.has(owner)) timeouts.set(owner, await stopTimeoutOf(rt.root, owner));
+      if (!timeouts.has(owner)) timeouts.set(owner, await currentStopTimeout(rt, owner));
       log.verbose(`Retiring container ${shortId(c.id)}`);
       await docker.updateRestartPolicy(c.id, { Name: 'no' }).catch(() => {});
       await docker.stopContainer(c.id, timeouts.get(owner)!).catch(() => docker.killContainer(c.id).catch(() => {}));
