@@ -114,18 +114,15 @@ describe('scheduler-docker-local report and help', () => {
     expect(rendered).toEqual([{ section: 'scheduler-docker-local', args: ['shop', '--format', 'json'], global: true }]);
   });
 
-  it('registers the help topic with Dokku’s description, in the style of its bash help', async () => {
+  it('registers the help topic with Dokku’s description', async () => {
     const topics = await host.bus.collect(commandHelp, {});
     expect(topics.find((t) => t.topic === 'scheduler-docker-local')).toEqual({
       topic: 'scheduler-docker-local',
       description: 'Manage the docker-local scheduler integration for an app',
-      style: 'bash',
       commands: [
         { usage: 'scheduler-docker-local:report [<app>] [<flag>]', description: 'Displays a scheduler-docker-local report for one or more apps' },
         { usage: 'scheduler-docker-local:set [<app>|--global] <property> (<value>)', description: 'Set or clear a scheduler-docker-local property for an app' },
       ],
-      // Dokku writes this plugin in bash: its help is laid out by `column -t`.
-      style: 'bash',
     });
   });
 });
