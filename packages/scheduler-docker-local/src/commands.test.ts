@@ -119,10 +119,14 @@ describe('scheduler-docker-local report and help', () => {
     expect(topics.find((t) => t.topic === 'scheduler-docker-local')).toEqual({
       topic: 'scheduler-docker-local',
       description: 'Manage the docker-local scheduler integration for an app',
+      // Dokku writes this plugin in bash: its help is laid out by `column -t`.
+      style: 'bash',
       commands: [
         { usage: 'scheduler-docker-local:report [<app>] [<flag>]', description: 'Displays a scheduler-docker-local report for one or more apps' },
         { usage: 'scheduler-docker-local:set [<app>|--global] <property> (<value>)', description: 'Set or clear a scheduler-docker-local property for an app' },
       ],
+      // Dokku writes this plugin in bash: its help is laid out by `column -t`.
+      style: 'bash',
     });
   });
 });
