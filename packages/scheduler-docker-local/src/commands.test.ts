@@ -125,8 +125,6 @@ describe('scheduler-docker-local report and help', () => {
         { usage: 'scheduler-docker-local:report [<app>] [<flag>]', description: 'Displays a scheduler-docker-local report for one or more apps' },
         { usage: 'scheduler-docker-local:set [<app>|--global] <property> (<value>)', description: 'Set or clear a scheduler-docker-local property for an app' },
       ],
-      // Dokku writes this plugin in bash: its help is laid out by `column -t`.
-      style: 'bash',
     });
   });
 });
