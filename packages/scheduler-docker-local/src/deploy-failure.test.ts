@@ -1,16 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { schedulerDeploy, type Release } from '@pier/plugin-api';
-import { processSpec, release, unitHost, type UnitHost } from './test-support/unit-host.js';
+import type { Release } from '@pier/plugin-api';
+import { processSpec, release, shopHost, type ShopHost } from './test-support/unit-host.js';
 
-let t: UnitHost;
+let t: ShopHost;
 beforeEach(async () => {
-  t = await unitHost();
-  t.docker.addImage('shop:1');
-  t.docker.addImage('shop:2');
+  t = await shopHost();
 });
 afterEach(() => t.dispose());
 
-const deploy = (r: Release) => t.call(schedulerDeploy, { app: 'shop', release: r });
+const deploy = (r: Release) => t.deploy(r);
 
 /** stdout, stderr and engine stops in the order they happened. */
 function recordOrder(): string[] {

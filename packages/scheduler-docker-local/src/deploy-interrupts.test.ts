@@ -1,19 +1,17 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { propertySet, schedulerDeploy, type Release } from '@pier/plugin-api';
+import { propertySet, type Release } from '@pier/plugin-api';
 import { readFile } from 'node:fs/promises';
 import { deadContainersFile, failedContainersFile, readStoredRelease } from './state-files.js';
-import { processSpec, release, unitHost, type UnitHost } from './test-support/unit-host.js';
+import { processSpec, release, shopHost, type ShopHost } from './test-support/unit-host.js';
 
-let t: UnitHost;
+let t: ShopHost;
 afterEach(() => t.dispose());
 
-async function setup(options: Parameters<typeof unitHost>[0] = {}) {
-  t = await unitHost(options);
-  t.docker.addImage('shop:1');
-  t.docker.addImage('shop:2');
+async function setup(options: Parameters<typeof shopHost>[0] = {}) {
+  t = await shopHost(options);
 }
 
-const deploy = (r: Release) => t.call(schedulerDeploy, { app: 'shop', release: r });
+const deploy = (r: Release) => t.deploy(r);
 const upcoming = () => [...t.docker.containers.values()].filter((c) => c.name.includes('.upcoming-'));
 
 describe('an interrupted deploy (fake engine)', () => {

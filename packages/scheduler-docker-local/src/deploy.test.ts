@@ -1,23 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { propertySet, schedulerAppStatus, schedulerDeploy } from '@pier/plugin-api';
+import { propertySet, schedulerAppStatus } from '@pier/plugin-api';
 import { readFile } from 'node:fs/promises';
 import { orderProcesses } from './deploy.js';
 import { deadContainersFile, readStoredRelease } from './state-files.js';
-import { processSpec, release, unitHost, type UnitHost } from './test-support/unit-host.js';
+import { processSpec, release, shopHost, type ShopHost } from './test-support/unit-host.js';
 
 const lines = (text: string) => text.split('\n').filter(Boolean);
 
 describe('deploy (fake engine)', () => {
-  let t: UnitHost;
+  let t: ShopHost;
   beforeEach(async () => {
-    t = await unitHost();
-    t.docker.addImage('shop:1');
-    t.docker.addImage('shop:2');
+    t = await shopHost();
   });
   afterEach(() => t.dispose());
 
-  const deploy = (r = release([processSpec('web', 2), processSpec('worker', 1)]), processType?: string) =>
-    t.call(schedulerDeploy, { app: 'shop', release: r, ...(processType ? { processType } : {}) });
+  const deploy = (r = release([processSpec('web', 2), processSpec('worker', 1)]), processType?: string) => t.deploy(r, processType);
 
   it('first deploy: web then worker, Dokku’s lines, live names, no leftovers', async () => {
     await deploy();

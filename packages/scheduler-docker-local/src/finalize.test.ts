@@ -1,18 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { propertySet, schedulerAppStatus, schedulerDeploy, type Release } from '@pier/plugin-api';
+import { propertySet, schedulerAppStatus, type Release } from '@pier/plugin-api';
 import { readFile } from 'node:fs/promises';
 import { deadContainersFile } from './state-files.js';
-import { processSpec, release, unitHost, type UnitHost } from './test-support/unit-host.js';
+import { processSpec, release, shopHost, type ShopHost } from './test-support/unit-host.js';
 
-let t: UnitHost;
+let t: ShopHost;
 beforeEach(async () => {
-  t = await unitHost();
-  t.docker.addImage('shop:1');
-  t.docker.addImage('shop:2');
+  t = await shopHost();
 });
 afterEach(() => t.dispose());
 
-const deploy = (r: Release) => t.call(schedulerDeploy, { app: 'shop', release: r });
+const deploy = (r: Release) => t.deploy(r);
 const setPs = (key: string, value: string) => t.host.bus.first(propertySet, { plugin: 'ps', scope: 'shop', key, value });
 const nowSeconds = () => Math.floor(t.clock.now() / 1000);
 

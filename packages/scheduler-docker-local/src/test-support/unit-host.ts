@@ -2,7 +2,7 @@
  * A test host with the scheduler registered against a FakeDocker and a FakeClock, plus builders
  * for releases. Triggers are called the way the host dispatches them (keyed 'docker-local').
  */
-import type { InputOf, OutputOf, ProcessSpec, Release, TriggerOfKind } from '@pier/plugin-api';
+import { schedulerDeploy, type InputOf, type OutputOf, type ProcessSpec, type Release, type TriggerOfKind } from '@pier/plugin-api';
 import { createTestHost, type TestHost } from '@pier/plugin-testkit';
 import { schedulerDockerLocal } from '../plugin.js';
 import type { Probes } from '../probes.js';
@@ -66,6 +66,18 @@ export async function unitHost(options: UnitHostOptions = {}): Promise<UnitHost>
     stderr: () => host.io.stderrText(),
     dispose: () => host.dispose(),
   };
+}
+
+export type ShopHost = UnitHost & { deploy(release: Release, processType?: string): Promise<void> };
+
+/** A unit host whose engine has the images shop:1 and shop:2, and a deploy of the app shop. */
+export async function shopHost(options: UnitHostOptions = {}): Promise<ShopHost> {
+  const u = await unitHost(options);
+  u.docker.addImage('shop:1');
+  u.docker.addImage('shop:2');
+  const deploy = (r: Release, processType?: string) =>
+    u.call(schedulerDeploy, { app: 'shop', release: r, ...(processType === undefined ? {} : { processType }) });
+  return Object.assign(u, { deploy });
 }
 
 export function processSpec(type: string, quantity: number, overrides: Partial<ProcessSpec> = {}): ProcessSpec {
