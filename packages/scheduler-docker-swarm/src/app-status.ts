@@ -35,14 +35,27 @@ export async function appDynos(rt: Runtime, services: AppService[]): Promise<Dyn
 /** The replicas a service stopped by ps:stop had (0 for one scaled to zero on purpose). */
 const stoppedReplicas = ({ service }: AppService) => (replicasOf(service) === 0 ? Number(service.labels[LABEL_STOPPED] ?? 0) || 0 : 0);
 
+/**
+ * A stopped service has no tasks (Swarm deletes those of slots it scaled away); its dynos read
+ * `exited`, as docker-local's stopped containers do, with the service's id for an id.
+ */
+function stoppedDynos(entry: AppService): AppStatus['containers'] {
+  return Array.from({ length: stoppedReplicas(entry) }, (_, i) => ({ dyno: dynoOf(entry.type, i + 1), state: 'exited', id: entry.service.id }));
+}
+
+/** Type (alphabetical) then slot (numeric): web.2 before web.10. */
+function byDyno(a: { dyno: string }, b: { dyno: string }): number {
+  const [typeA = '', slotA = '0'] = a.dyno.split('.');
+  const [typeB = '', slotB = '0'] = b.dyno.split('.');
+  return typeA < typeB ? -1 : typeA > typeB ? 1 : Number(slotA) - Number(slotB);
+}
+
 export async function appStatus(rt: Runtime, app: string): Promise<AppStatus> {
   const services = await appServices(rt, app);
   const dynos = await appDynos(rt, services);
   const containers = dynos.map((d) => ({ dyno: d.dyno, state: d.task.state, id: d.task.containerId || d.task.id }));
-  // A stopped service has no tasks; its dynos read `exited`, as docker-local's stopped containers do.
-  for (const entry of services) {
-    for (let slot = 1; slot <= stoppedReplicas(entry); slot++) containers.push({ dyno: dynoOf(entry.type, slot), state: 'exited', id: entry.service.id });
-  }
+  for (const entry of services) containers.push(...stoppedDynos(entry));
+  containers.sort(byDyno);
   const desired = services.reduce((sum, entry) => sum + replicasOf(entry.service) + stoppedReplicas(entry), 0);
   const running = dynos.filter((d) => d.task.state === 'running').length;
   return {

@@ -68,7 +68,7 @@ describe('deploy (fake swarm)', () => {
           Labels: { 'com.dokku.app-name': 'shop', 'com.dokku.process-type': 'web', 'com.pier.root': t.host.root, [LABEL_DEPLOY]: expect.stringMatching(/^[0-9a-f]{12}$/) },
           Init: true,
           StopGracePeriod: 2e9,
-          HealthCheck: {
+          Healthcheck: {
             Test: ['CMD-SHELL', "{ wget -q -O - http://127.0.0.1:5000/ 2>/dev/null || curl -fsS http://127.0.0.1:5000/; }"],
             Interval: 1e9,
             Timeout: 2e9,
@@ -86,7 +86,7 @@ describe('deploy (fake swarm)', () => {
     });
     const worker = service('shop_worker')!.spec.TaskTemplate.ContainerSpec;
     expect(worker.Env).toEqual(['SECRET=hunter2', 'DYNO=worker.{{.Task.Slot}}']);
-    expect(worker.HealthCheck).toBeUndefined();
+    expect(worker.Healthcheck).toBeUndefined();
     expect(worker.Labels[LABEL_DEPLOY]).toBe(web.TaskTemplate.ContainerSpec.Labels[LABEL_DEPLOY]);
   });
 
@@ -209,7 +209,7 @@ describe('deploy (fake swarm)', () => {
   it('checks disabled: stop-first without health check; skipped: no health check either', async () => {
     await deploy(release([processSpec('web', 1, { checks: 'disabled', healthchecks: [webCheck] }), processSpec('worker', 1, { checks: 'skipped' })]));
     expect(service('shop_web')!.spec.UpdateConfig.Order).toBe('stop-first');
-    expect(service('shop_web')!.spec.TaskTemplate.ContainerSpec.HealthCheck).toEqual({ Test: ['NONE'] });
+    expect(service('shop_web')!.spec.TaskTemplate.ContainerSpec.Healthcheck).toEqual({ Test: ['NONE'] });
     expect(service('shop_worker')!.spec.UpdateConfig).toMatchObject({ Order: 'start-first', Monitor: 0 });
     expect(t.stdout()).toContain('       Zero downtime is disabled: old tasks stop before new ones start (web)');
     expect(t.stdout()).toContain('=====> Zero downtime checks have been skipped (worker)');

@@ -6,7 +6,7 @@ import { processSpec } from './test-support/unit-host.js';
 const plan = (healthchecks: Healthcheck[], checks: 'enabled' | 'disabled' | 'skipped' = 'enabled') =>
   planHealth(processSpec('web', 1, { healthchecks, checks }), 5000, 10);
 
-describe('planHealth: app.json checks as a Swarm HealthCheck and a monitor period', () => {
+describe('planHealth: app.json checks as a Swarm Healthcheck and a monitor period', () => {
   it('without checks: the image decides, and tasks must stay up default-wait seconds', () => {
     expect(plan([])).toEqual({ health: undefined, monitorSeconds: 10, notes: ['No healthchecks defined: the default check asks each new task to stay up 10 seconds'] });
   });

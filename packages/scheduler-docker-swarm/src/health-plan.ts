@@ -2,7 +2,7 @@
  * app.json healthchecks (Dokku's format, `startup` checks as docker-local runs them) as what
  * Swarm can gate a rollout on:
  *
- * - `command`, `path` and `listening` checks become the task's HealthCheck, which runs *inside*
+ * - `command`, `path` and `listening` checks become the task's Healthcheck, which runs *inside*
  *   the container: a new task only counts as running once it is healthy, and the old task of
  *   its slot is kept until then (start-first). `path` is a wget (or curl) of
  *   `127.0.0.1:$PORT` from inside the task, `listening` a look at /proc/net/tcp, so both work in

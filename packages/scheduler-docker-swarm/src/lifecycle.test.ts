@@ -31,6 +31,11 @@ describe('status, stop and destroy (fake swarm)', () => {
     expect(await status()).toMatchObject({ processes: 3, running: 'true' });
   });
 
+  it('lists running and stopped dynos together in dyno order', async () => {
+    await t.call(schedulerStop, { app: 'shop', removeContainers: false, processType: 'web' });
+    expect((await status()).containers.map((c) => `${c.dyno} ${c.state}`)).toEqual(['web.1 exited', 'web.2 exited', 'worker.1 running']);
+  });
+
   it('stops one process type', async () => {
     await t.call(schedulerStop, { app: 'shop', removeContainers: false, processType: 'worker' });
     expect((await status()).containers.map((c) => `${c.dyno} ${c.state}`)).toEqual(['web.1 running', 'web.2 running', 'worker.1 exited']);

@@ -80,6 +80,21 @@ describe('logs (fake swarm)', () => {
     expect(t.swarm.followerCount(serviceId)).toBe(0);
   });
 
+  it('prints the current release’s tasks, restarted ones included, not those of replaced releases', async () => {
+    const replaced = task('shop_worker', 1).id;
+    t.swarm.writeLog(replaced, 'from the first release');
+    await t.call(schedulerDeploy, { app: 'shop', release: release([processSpec('web', 2), processSpec('worker', 1)]), processType: 'worker' });
+    const current = task('shop_worker', 1);
+    const restarted = t.swarm.spawnTask(current.serviceId, 1);
+    t.swarm.writeLog(current.id, 'before the crash');
+    t.swarm.writeLog(restarted, 'after the restart');
+    t.host.io.clear();
+
+    await logs({ processType: 'worker', quiet: true });
+
+    expect(t.stdout()).toBe('before the crash\nafter the restart\n');
+  });
+
   it('an app without services has not been deployed', async () => {
     await expect(t.call(schedulerLogs, { app: 'ghost', follow: false, num: 1, quiet: false })).rejects.toMatchObject({
       code: ErrorCodes.APP_NOT_DEPLOYED,

@@ -1,17 +1,20 @@
 /**
  * `scheduler:logs`: the output of the app's services (or of one process type), read from the
  * manager, which gathers it from whichever node runs each task, and printed line by line with
- * the task's dyno (`web.2` for slot 2). Tasks replaced by a rollout still have their output in
- * the service's log, under the dyno of their slot. With follow the command ends when the user
- * interrupts, when stdout goes away (`| head`), or when every service's log ends.
+ * the task's dyno (`web.2` for slot 2). Swarm keeps the output of every task it still
+ * remembers; Pier prints that of the current release's tasks (restarted ones included, so a
+ * crash's output is there) and leaves out the tasks of releases since replaced or rolled back.
+ * With follow the command ends when the user interrupts, when stdout goes away (`| head`), or
+ * when every service's log ends.
  */
 import type { Readable } from 'node:stream';
 import { ErrorCodes, PierError } from '@pier/plugin-api';
 import { appServices, type AppService } from './app-services.js';
 import { formatLogLine, colorAt, parseLogLine } from './log-lines.js';
-import { dynoOf } from './naming.js';
+import { dynoOf, LABEL_DEPLOY } from './naming.js';
+import { isLive } from './rollout-judge.js';
 import type { Runtime } from './runtime.js';
-import type { LogLine } from './swarm-port.js';
+import type { LogLine, TaskSummary } from './swarm-port.js';
 
 export interface LogsInput {
   app: string;
@@ -24,22 +27,24 @@ export interface LogsInput {
 
 export const notDeployed = (app: string) => new PierError(ErrorCodes.APP_NOT_DEPLOYED, `App ${app} has not been deployed`);
 
-/** task id → dyno, learnt from the task list and, for tasks started later, from the task itself. */
+/**
+ * task id → dyno, or null for a task of an earlier release. Learnt from the task list and, for a
+ * task started later (while following), from the task itself.
+ */
 function dynoResolver(rt: Runtime) {
-  const known = new Map<string, string>();
+  const known = new Map<string, string | null>();
   const colors = new Map<string, number>();
+  const current = new Map<string, string>();
+  const dynoIf = (type: string, task: TaskSummary | null) =>
+    task !== null && (isLive(task) || task.deployId === current.get(task.serviceId)) ? dynoOf(type, task.slot) : null;
   return {
     async learn({ type, service }: AppService): Promise<void> {
-      const tasks = [...(await rt.engine.listTasks(service.id))].sort((a, b) => a.slot - b.slot || a.createdAt.localeCompare(b.createdAt));
-      for (const task of tasks) known.set(task.id, dynoOf(type, task.slot));
+      current.set(service.id, service.spec.TaskTemplate.ContainerSpec.Labels[LABEL_DEPLOY] ?? '');
+      for (const task of await rt.engine.listTasks(service.id)) known.set(task.id, dynoIf(type, task));
     },
-    async dyno(taskId: string, type: string): Promise<string> {
-      const hit = known.get(taskId);
-      if (hit !== undefined) return hit;
-      const task = await rt.engine.inspectTask(taskId);
-      const dyno = dynoOf(type, task?.slot ?? 0);
-      known.set(taskId, dyno);
-      return dyno;
+    async dyno(taskId: string, type: string): Promise<string | null> {
+      if (!known.has(taskId)) known.set(taskId, dynoIf(type, await rt.engine.inspectTask(taskId)));
+      return known.get(taskId)!;
     },
     /** One colour per dyno, in the order dynos first print. */
     color(dyno: string): number {
@@ -93,6 +98,7 @@ export async function appLogs(rt: Runtime, input: LogsInput): Promise<void> {
         if (stopped) break;
         if (line === null) continue;
         const dyno = await resolver.dyno(line.taskId, type);
+        if (dyno === null) continue;
         const style = { quiet: input.quiet, color: input.color ? resolver.color(dyno) : null };
         // Backpressure: a slow reader of stdout slows the engine's stream down, not memory up.
         if (!stdout.write(`${formatLogLine(line, dyno, style)}\n`)) await drained();

@@ -34,7 +34,8 @@ export interface ServiceSpec {
       Labels: Record<string, string>;
       Init?: boolean;
       StopGracePeriod: number;
-      HealthCheck?: HealthConfig;
+      /** Spelt as the engine writes it back (the API reference says HealthCheck; Go reads both). */
+      Healthcheck?: HealthConfig;
     };
     RestartPolicy: { Condition: 'none' | 'on-failure' | 'any'; MaxAttempts?: number };
     Placement: { Constraints?: string[]; MaxReplicas?: number };

@@ -78,7 +78,7 @@ export function planService(input: ServicePlanInput): ServicePlan {
         Labels: { ...labels, [LABEL_DEPLOY]: input.deployId },
         ...(input.init ? { Init: true } : {}),
         StopGracePeriod: seconds(release.stopTimeoutSeconds),
-        ...(health.health === undefined ? {} : { HealthCheck: health.health }),
+        ...(health.health === undefined ? {} : { Healthcheck: health.health }),
       },
       RestartPolicy: swarmRestartPolicy(release.restartPolicy),
       Placement: {

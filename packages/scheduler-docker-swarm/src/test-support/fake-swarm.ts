@@ -56,7 +56,7 @@ export const TIMES = { start: 1_000, stop: 500, crash: 500 };
 
 /** Docker gives up on a health check after StartPeriod + Retries × Interval (defaults 0, 3, 30 s). */
 function unhealthyAfterMs(spec: ServiceSpec): number {
-  const check = spec.TaskTemplate.ContainerSpec.HealthCheck;
+  const check = spec.TaskTemplate.ContainerSpec.Healthcheck;
   return ((check?.StartPeriod ?? 0) + (check?.Retries ?? 3) * (check?.Interval ?? 30e9)) / 1e6;
 }
 
