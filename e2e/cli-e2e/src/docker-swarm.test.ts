@@ -2,7 +2,7 @@
  * The docker-swarm scheduler with the built `pier` binary on a real engine in swarm mode:
  * web=2 worker=1 behind app.json health checks run inside the tasks, ps:report, ps:scale, a
  * redeploy whose health check fails (Swarm rolls it back; the old tasks never stop serving),
- * logs, enter, ps:stop/ps:start, and apps:destroy removing every service.
+ * logs and logs:failed, enter, ps:stop/ps:start, and apps:destroy removing every service.
  *
  * The engine (DOCKER_HOST) is made a one-node swarm for this file when it is not one already
  * (tools/docker/swarm-session.mjs: docker_gwbridge on 198.18.254.0/24 first, then swarm init on
@@ -190,6 +190,8 @@ describe('pier with the docker-swarm scheduler', () => {
     expect((await env.pier(['enter', app, 'web.1', '--', 'wget', '-q', '-O', '-', 'http://127.0.0.1:5000/'])).stdout).toBe('hello from swarm\n');
     // ps remembers the release that runs, not the one that failed.
     expect((await psReport(env, app)).running).toBe('true');
+    // logs:failed has the failed task on record (httpd said nothing before it was stopped).
+    expect(await env.pier(['logs:failed', app])).toEqual({ exitCode: 0, stdout: `=====> ${app} failed deploy logs\n`, stderr: '' });
   });
 
   it('ps:stop scales every service to zero; ps:start brings the release back', async () => {

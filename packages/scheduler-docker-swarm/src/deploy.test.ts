@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { ErrorCodes, propertySet, schedulerAppStatus, schedulerDeploy } from '@pier/plugin-api';
+import { ErrorCodes, propertySet, schedulerAppStatus, schedulerDeploy, schedulerLogsFailed } from '@pier/plugin-api';
 import { LABEL_DEPLOY } from './naming.js';
 import type { ServiceSpec } from './service-spec-types.js';
 import { processSpec, release, unitHost, type UnitHost } from './test-support/unit-host.js';
@@ -123,6 +123,16 @@ describe('deploy (fake swarm)', () => {
     expect(liveIds()).toEqual(before);
     expect(service('shop_web')!.spec).toEqual(oldSpec);
     expect(t.stdout()).not.toContain('Deploying worker');
+
+    // logs:failed prints what the failed task said, until a deploy succeeds.
+    t.host.io.clear();
+    await t.call(schedulerLogsFailed, { app: 'shop' });
+    expect(t.stdout()).toMatch(/^task\d+ is failing\n$/);
+    t.swarm.behave = () => 'healthy';
+    await deploy();
+    t.host.io.clear();
+    await t.call(schedulerLogsFailed, { app: 'shop' });
+    expect([t.stdout(), t.stderr()]).toEqual(['', ' !     No failed containers found\n']);
   });
 
   it('all or nothing: a worker failing after web converged rolls web back too', async () => {
@@ -141,14 +151,17 @@ describe('deploy (fake swarm)', () => {
     expect(liveTasks('shop_web').map((task) => task.state)).toEqual(['running', 'running']);
   });
 
-  it('a failed first deploy removes the services it created', async () => {
+  it('a failed first deploy removes the services it created, keeping what the failed task said', async () => {
     t.swarm.behave = (spec) => (spec.Name === 'shop_worker' ? 'crash' : 'healthy');
 
     await expect(deploy()).rejects.toMatchObject({ message: 'Could not deploy worker: worker.1 failed (task: non-zero exit (1)); the services of this deploy were removed' });
+    expect(t.stdout()).toContain('       Removing service shop_web of the failed deploy');
+    t.host.io.clear();
+    await t.call(schedulerLogsFailed, { app: 'shop' });
+    expect(t.stdout()).toMatch(/^task\d+ is failing\n$/);
 
     expect(service('shop_web')).toBeUndefined();
     expect(service('shop_worker')).toBeUndefined();
-    expect(t.stdout()).toContain('       Removing service shop_web of the failed deploy');
   });
 
   it('a rollout that does not converge in deploy-timeout-seconds is rolled back by Pier', async () => {

@@ -13,6 +13,7 @@ import { ErrorCodes, PierError, type ProcessSpec, type Release } from '@pier/plu
 import { appServices, replicasOf } from './app-services.js';
 import { awaitRollback, awaitRollout, type RolloutOutcome } from './await-rollout.js';
 import { messageOfError } from './engine-errors.js';
+import { clearFailedTasks, recordFailedTasks } from './failed-logs.js';
 import { readSwarmSettings, type SwarmSettings } from './properties.js';
 import { rolloutOrder } from './rollout-config.js';
 import type { Runtime } from './runtime.js';
@@ -169,9 +170,11 @@ export async function deploy(rt: Runtime, { app, release, processType }: DeployI
     const settled = await Promise.allSettled(phase.map((process) => rollOut(session, process, changes)));
     const thrown = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (thrown || changes.some((c) => !c.outcome.ok)) {
+      await recordFailedTasks(rt, app, session.deployId, changes.map((c) => ({ id: c.serviceId, type: c.type }))).catch(() => {});
       await undo(session, changes);
       throw thrown ? thrown.reason : failure(changes);
     }
   }
   if (processType === undefined) await removeUndefinedTypes(session);
+  await clearFailedTasks(rt, app);
 }

@@ -10,7 +10,7 @@ import { defaultEndpoint, engineError, httpStatusOf } from './engine-errors.js';
 import { demuxedLines, execStreams } from './engine-streams.js';
 import { LABEL_DEPLOY } from './naming.js';
 import type { ServiceSpec } from './service-spec-types.js';
-import type { ServiceSummary, SwarmPort, TaskSummary } from './swarm-port.js';
+import type { LogLine, ServiceSummary, SwarmPort, TaskSummary } from './swarm-port.js';
 
 export interface DockerodeSwarmPortOptions {
   socketPath?: string;
@@ -141,6 +141,14 @@ export function createDockerodeSwarmPort(options?: DockerodeSwarmPortOptions): S
         const options = { stdout: true, stderr: true, follow, tail, timestamps: true, details: true };
         return demuxedLines(await dialStream(d, { path: `/services/${serviceId}/logs?`, method: 'GET', options, statusCodes: { 200: true, 404: 'no such service', 503: 'node is not part of a swarm' } }), d.modem);
       }),
+
+    taskLogs: (taskId) =>
+      call(async (d) => {
+        const answer = await dialStream(d, { path: `/tasks/${taskId}/logs?`, method: 'GET', options: { stdout: true, stderr: true }, statusCodes: { 200: true, 404: 'no such task' } });
+        let text = '';
+        for await (const line of demuxedLines(answer, d.modem) as AsyncIterable<LogLine>) text += `${line.text}\n`;
+        return text;
+      }, { 404: () => '' }),
 
     listContainers: (labels) =>
       call(async (d) => (await d.listContainers({ all: true, filters: { label: labels } })).map((row) => ({ id: row.Id, state: row.State }))),

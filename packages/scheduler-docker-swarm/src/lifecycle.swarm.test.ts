@@ -13,6 +13,7 @@ import {
   schedulerInspect,
   schedulerIsDeployed,
   schedulerLogs,
+  schedulerLogsFailed,
   schedulerPostDelete,
   schedulerStop,
   type Release,
@@ -98,6 +99,10 @@ describeSwarm('docker-swarm on a real swarm', () => {
 
     await expect(attempt).rejects.toMatchObject({ message: expect.stringMatching(/^Could not deploy web: web\.\d failed \(.*unhealthy container\); the previous release keeps running$/) });
     expect(await liveTasks()).toEqual(before);
+    // The failed task was recorded (httpd says nothing, so its output is empty).
+    host.io.clear();
+    await host.call(schedulerLogsFailed, { app });
+    expect(host.io.stderrText()).toBe('');
   }, 180_000);
 
   it('ps:stop scales to zero; a deploy brings the app back', async () => {

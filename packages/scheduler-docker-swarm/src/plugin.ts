@@ -9,6 +9,7 @@ import { registerSettingsCommands } from './commands.js';
 import { deploy } from './deploy.js';
 import { createDockerodeSwarmPort } from './dockerode-swarm-port.js';
 import { enter } from './enter.js';
+import { logsFailed } from './failed-logs.js';
 import { imageInfo } from './image-info.js';
 import { inspectApp } from './inspect.js';
 import { processInterrupts, type InterruptSource } from './interrupts.js';
@@ -53,6 +54,9 @@ export function schedulerDockerSwarm(options: SchedulerDockerSwarmOptions = {}):
         isDeployed: ({ app }) => isDeployed(rt, app),
         imageInfo: ({ app, image }) => imageInfo(rt, app, image),
         postDelete: ({ app }) => postDelete(rt, app),
+        logsFailed: ({ app }) => logsFailed(rt, app),
+        // Swarm stops and forgets replaced tasks itself: there is nothing left for Pier to retire.
+        retire: () => undefined,
         inspect: ({ app }) => inspectApp(rt, app),
         logs: (input) => appLogs(rt, input),
         enter: (input) => enter(rt, input),

@@ -31,9 +31,8 @@ export type Verdict =
   /** rolledBack: Swarm put the previous spec back itself. */
   | { kind: 'failed'; reason: string; rolledBack: boolean };
 
-/** A task that ended, or never got to run: its slot needs a new one. */
-export const TASK_ENDED = new Set(['failed', 'rejected', 'complete', 'orphaned', 'remove', 'shutdown']);
-const FAILED = new Set(['failed', 'rejected', 'complete', 'orphaned']);
+/** A task of a long-running process that ended on its own: it failed (exiting 0 included). */
+export const FAILED_STATES = new Set(['failed', 'rejected', 'complete', 'orphaned']);
 
 export const isLive = (task: TaskSummary) => task.desiredState === 'running';
 
@@ -57,7 +56,7 @@ export function rolloutJudge(watch: RolloutWatch): RolloutJudge {
     observe(service, tasks, now) {
       if (!service) return { kind: 'failed', reason: 'the service was removed', rolledBack: false };
       const ours = tasks.filter((t) => t.deployId === watch.deployId);
-      const failed = ours.find((t) => FAILED.has(t.state));
+      const failed = ours.find((t) => FAILED_STATES.has(t.state));
       if (failed && firstFailure === null) firstFailure = `${watch.type}.${failed.slot} failed (${taskFailure(failed)})`;
       const running = ours.filter((t) => isLive(t) && t.state === 'running');
       const others = tasks.filter((t) => t.deployId !== watch.deployId && isLive(t));

@@ -4,7 +4,9 @@
  * and apps:destroy removes them. Both wait until the tasks are down, so the command returns to
  * a quiet app, and a removal waits until this node's containers of it are gone.
  */
+import { rm } from 'node:fs/promises';
 import { appServices, replicasOf, type AppService } from './app-services.js';
+import { appDataDir } from './failed-logs.js';
 import { LABEL_STOPPED } from './naming.js';
 import { isLive } from './rollout-judge.js';
 import type { Runtime } from './runtime.js';
@@ -60,7 +62,8 @@ export async function stopApp(rt: Runtime, { app, removeContainers, processType 
   else await Promise.all(services.map((entry) => scaleToZero(rt, entry)));
 }
 
-/** apps:destroy, after stop: whatever service of the app is still there. */
+/** apps:destroy, after stop: whatever service of the app is still there, and its data. */
 export async function postDelete(rt: Runtime, app: string): Promise<void> {
   await removeServices(rt, await appServices(rt, app));
+  await rm(appDataDir(rt.root, app), { recursive: true, force: true });
 }

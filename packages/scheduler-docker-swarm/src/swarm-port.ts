@@ -114,6 +114,8 @@ export interface SwarmPort {
   /** Every task of the service, history included; [] for a service that is gone. */
   listTasks(serviceId: string): Promise<TaskSummary[]>;
   inspectTask(id: string): Promise<TaskSummary | null>;
+  /** The whole output of one task (stdout and stderr, lines as they came), '' when there is none. */
+  taskLogs(taskId: string): Promise<string>;
   /** An object-mode stream of LogLine: the service's lines with timestamps and task details, as they come. */
   serviceLogs(serviceId: string, options: ServiceLogOptions): Promise<Readable>;
 

@@ -115,6 +115,8 @@ export class FakeSwarm implements SwarmPort {
     const behaviour = this.behave(spec, slot);
     const fail = (error: string) => {
       if (task.desiredState !== 'running') return;
+      // What the process said on its way out, for logs:failed.
+      task.logs.push({ stream: 'stderr', text: `${task.id} is failing\n`, at: this.clock.now() });
       Object.assign(task, { state: 'failed', error, desiredState: 'shutdown' });
       if (hooks.failed) hooks.failed(task);
       // Outside a rolling update Swarm restarts a failed task (restart policy permitting).
@@ -322,6 +324,10 @@ export class FakeSwarm implements SwarmPort {
   private logLine(task: FakeTask, entry: FakeTask['logs'][number]): LogLine {
     const attrs = `com.docker.swarm.node.id=node-1,com.docker.swarm.service.id=${task.serviceId},com.docker.swarm.task.id=${task.id}`;
     return { stream: entry.stream, text: `${iso(entry.at)} ${attrs} ${entry.text}` };
+  }
+
+  async taskLogs(taskId: string) {
+    return (this.tasks.find((t) => t.id === taskId)?.logs ?? []).map((entry) => entry.text).join('');
   }
 
   async serviceLogs(serviceId: string, { follow, tail }: { follow: boolean; tail: number }) {
