@@ -9,7 +9,7 @@
  * already converged, and removes the services this deploy created. Then the deploy throws.
  */
 import { randomBytes } from 'node:crypto';
-import { ErrorCodes, PierError, type ProcessSpec, type Release } from '@pier/plugin-api';
+import { ErrorCodes, PierError, type InputOf, type ProcessSpec, type Release, type schedulerDeploy } from '@pier/plugin-api';
 import { appServices, replicasOf } from './app-services.js';
 import { awaitRollback, awaitRollout, type RolloutOutcome } from './await-rollout.js';
 import { messageOfError } from './engine-errors.js';
@@ -22,11 +22,7 @@ import type { ServiceSummary } from './swarm-port.js';
 import { requireManager } from './swarm-manager.js';
 import { taskImage } from './task-image.js';
 
-export interface DeployInput {
-  app: string;
-  release: Release;
-  processType?: string | undefined;
-}
+export type DeployInput = InputOf<typeof schedulerDeploy>;
 
 /** Dokku's init-process fallback: linuxserver.io images bring their own init (s6). */
 const OWN_INIT_VENDOR = 'linuxserver.io';

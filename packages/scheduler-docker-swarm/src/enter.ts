@@ -4,7 +4,7 @@
  * on that engine's node; otherwise the error names the node. stdin is piped (its end closes the
  * command's stdin); with a TTY the caller's terminal is in raw mode and its size follows.
  */
-import { ErrorCodes, PierError } from '@pier/plugin-api';
+import { ErrorCodes, PierError, type InputOf, type schedulerEnter } from '@pier/plugin-api';
 import { appServices } from './app-services.js';
 import { appShell } from './app-shell.js';
 import { appDynos } from './app-status.js';
@@ -15,13 +15,7 @@ import type { Runtime } from './runtime.js';
 import type { ExecSession } from './swarm-port.js';
 import { requireManager } from './swarm-manager.js';
 
-export interface EnterInput {
-  app: string;
-  processType?: string | undefined;
-  containerId?: string | undefined;
-  command: string[];
-  tty: boolean;
-}
+export type EnterInput = InputOf<typeof schedulerEnter>;
 
 /** The exec's exit status can trail the end of its output by a few milliseconds. */
 const EXIT_POLLS = 100;

@@ -8,7 +8,7 @@
  * when every service's log ends.
  */
 import type { Readable } from 'node:stream';
-import { ErrorCodes, PierError } from '@pier/plugin-api';
+import { ErrorCodes, PierError, type InputOf, type schedulerLogs } from '@pier/plugin-api';
 import { appServices, type AppService } from './app-services.js';
 import { formatLogLine, colorAt, parseLogLine } from './log-lines.js';
 import { dynoOf, LABEL_DEPLOY } from './naming.js';
@@ -16,14 +16,7 @@ import { isLive } from './rollout-judge.js';
 import type { Runtime } from './runtime.js';
 import type { LogLine, TaskSummary } from './swarm-port.js';
 
-export interface LogsInput {
-  app: string;
-  processType?: string | undefined;
-  follow: boolean;
-  num: number;
-  quiet: boolean;
-  color?: boolean | undefined;
-}
+export type LogsInput = InputOf<typeof schedulerLogs>;
 
 export const notDeployed = (app: string) => new PierError(ErrorCodes.APP_NOT_DEPLOYED, `App ${app} has not been deployed`);
 

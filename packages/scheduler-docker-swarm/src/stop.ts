@@ -5,17 +5,14 @@
  * a quiet app, and a removal waits until this node's containers of it are gone.
  */
 import { rm } from 'node:fs/promises';
+import type { InputOf, schedulerStop } from '@pier/plugin-api';
 import { appServices, replicasOf, type AppService } from './app-services.js';
 import { appDataDir } from './failed-logs.js';
 import { LABEL_STOPPED } from './naming.js';
 import { isLive } from './rollout-judge.js';
 import type { Runtime } from './runtime.js';
 
-export interface StopInput {
-  app: string;
-  removeContainers: boolean;
-  processType?: string | undefined;
-}
+export type StopInput = InputOf<typeof schedulerStop>;
 
 /** Beyond a task's stop grace period, how long the engine may take to let go of it. */
 const SETTLE_MS = 30_000;
