@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseRetireJob, stopOldContainers, type RetireJob } from './retire-job.js';
-import { FakeDocker } from './test-support/fake-docker.js';
+import { parseRetireJob, runRetireJob, stopOldContainers, type RetireJob } from './retire-job.js';
+import { FakeClock, FakeDocker } from './test-support/fake-docker.js';
 
 const labels = { 'com.dokku.app-name': 'shop', 'com.dokku.container-type': 'deploy' };
 const job = (ids: string[]): RetireJob => ({ app: 'shop', ids, at: 100, stopTimeoutSeconds: 7 });
@@ -31,6 +31,29 @@ describe('the background retire job', () => {
     expect(await stopOldContainers(docker, job([wedged.id, live.id]))).toEqual([wedged.id]);
     expect(docker.calls).toEqual(['kill shop.web.1.1700000000 SIGKILL']);
     expect(live.status).toBe('running');
+  });
+
+  it('waits until it is due, then stops them', async () => {
+    const clock = new FakeClock(90_000);
+    const docker = new FakeDocker(clock);
+    const old = docker.addContainer('shop.web.1.1700000000', labels);
+
+    expect(await runRetireJob(docker, job([old.id]), clock)).toEqual([old.id]);
+    expect(clock.now()).toBe(100_000);
+  });
+
+  it('ends early, stopping nothing, once none of its containers is left', async () => {
+    const clock = new FakeClock(0);
+    const docker = new FakeDocker(clock);
+    const old = docker.addContainer('shop.web.1.1700000000', labels);
+    const sleep = clock.sleep.bind(clock);
+    clock.sleep = async (ms) => {
+      await sleep(ms);
+      if (clock.now() >= 30_000) docker.containers.delete(old.id); // apps:destroy meanwhile
+    };
+
+    expect(await runRetireJob(docker, { ...job([old.id]), at: 600 }, clock)).toEqual([]);
+    expect(clock.now()).toBe(30_000);
   });
 
   it.each([

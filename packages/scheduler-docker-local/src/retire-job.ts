@@ -9,6 +9,7 @@
  * is gone is skipped, stopping a stopped one is a no-op, and one that holds a live name again
  * is left alone.
  */
+import type { Clock } from './clock.js';
 import type { DockerPort } from './docker-port.js';
 import { haltContainer } from './halt-container.js';
 import { classifyName } from './naming.js';
@@ -53,4 +54,23 @@ export async function stopOldContainers(docker: DockerPort, job: RetireJob): Pro
     }),
   );
   return stopped.filter((id): id is string => id !== null);
+}
+
+/** How often a waiting job looks whether its containers are still there. */
+export const RETIRE_POLL_MS = 15_000;
+
+/**
+ * Waits until the job is due, then stops what is left. A job whose containers are all gone
+ * meanwhile (ps:retire, apps:destroy) ends early rather than sleeping on for nothing; an engine
+ * that does not answer counts as "still there".
+ */
+export async function runRetireJob(docker: DockerPort, job: RetireJob, clock: Clock): Promise<string[]> {
+  const due = job.at * 1000;
+  while (clock.now() < due) {
+    await clock.sleep(Math.min(RETIRE_POLL_MS, due - clock.now()));
+    if (clock.now() >= due) break;
+    const left = await Promise.all(job.ids.map((id) => docker.inspectContainer(id).then((c) => c !== null, () => true)));
+    if (!left.includes(true)) return [];
+  }
+  return stopOldContainers(docker, job);
 }
