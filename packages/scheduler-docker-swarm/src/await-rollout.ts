@@ -9,7 +9,17 @@ import { dynoOf, shortId } from './naming.js';
 
 export type RolloutOutcome = { ok: true } | { ok: false; reason: string; rolledBack: boolean };
 
-export async function awaitRollout(rt: Runtime, serviceId: string, watch: RolloutWatch, timeoutMs: number): Promise<RolloutOutcome> {
+/**
+ * `interrupted` is polled between looks at the service: once it names a signal, the wait ends
+ * (and the deploy undoes what it did).
+ */
+export async function awaitRollout(
+  rt: Runtime,
+  serviceId: string,
+  watch: RolloutWatch,
+  timeoutMs: number,
+  interrupted: () => NodeJS.Signals | null = () => null,
+): Promise<RolloutOutcome> {
   const judge = rolloutJudge(watch);
   const deadline = rt.clock.now() + timeoutMs;
   const announced = new Set<string>();
@@ -36,6 +46,8 @@ export async function awaitRollout(rt: Runtime, serviceId: string, watch: Rollou
       rollingBack = true;
       rt.log.warn(`Swarm is rolling ${watch.type} back: ${verdict.reason}`);
     }
+    const signal = interrupted();
+    if (signal !== null) return { ok: false, reason: `interrupted by ${signal}`, rolledBack: false };
     if (rt.clock.now() >= deadline) {
       const what = rollingBack ? 'its rollback did not finish' : 'it did not converge';
       return { ok: false, reason: `${what} within ${Math.round(timeoutMs / 1000)} seconds (deploy-timeout-seconds)`, rolledBack: false };

@@ -178,6 +178,31 @@ describe('deploy (fake swarm)', () => {
     expect(service('shop_web')!.updateStatus?.state).toBe('rollback_completed');
   });
 
+  it('Ctrl-C during a rollout: Pier rolls back what it changed and ends with the signal’s status', async () => {
+    await deploy();
+    const before = liveIds();
+    const webSpec = service('shop_web')!.spec;
+    const next = t.swarm.images.get('shop:2')!.id;
+    // The interrupt comes while Swarm starts the first new task.
+    t.swarm.behave = (spec) => {
+      if (spec.TaskTemplate.ContainerSpec.Image === next) t.interrupts.interrupt();
+      return 'unhealthy';
+    };
+    t.host.io.clear();
+
+    const attempt = deploy(release([processSpec('web', 2, { healthchecks: [webCheck] }), processSpec('worker', 1)], { image: 'shop:2' }));
+
+    await expect(attempt).rejects.toMatchObject({
+      code: ErrorCodes.INTERRUPTED,
+      exitCode: 130,
+      message: 'Deploy interrupted by SIGINT: rolled back, the previous release keeps running',
+    });
+    expect(t.stderr()).toContain(' !     SIGINT: rolling back, this takes a moment');
+    expect(service('shop_web')!.spec).toEqual(webSpec);
+    expect(liveIds()).toEqual(before);
+    expect(t.stdout()).not.toContain('Deploying worker');
+  });
+
   it('deploys one process type only, leaving the others alone', async () => {
     await deploy();
     const worker = liveTasks('shop_worker').map((task) => task.id);

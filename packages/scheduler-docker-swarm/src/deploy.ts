@@ -9,6 +9,7 @@
  * already converged, and removes the services this deploy created. Then the deploy throws.
  */
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:os';
 import { ErrorCodes, PierError, type InputOf, type ProcessSpec, type Release, type schedulerDeploy } from '@pier/plugin-api';
 import { appServices, replicasOf } from './app-services.js';
 import { awaitRollback, awaitRollout, type RolloutOutcome } from './await-rollout.js';
@@ -37,6 +38,8 @@ interface DeploySession {
   deployId: string;
   /** The app's services before this deploy, by process type. */
   before: Map<string, ServiceSummary>;
+  /** The first Ctrl-C or SIGTERM during the rollouts. */
+  interrupted: NodeJS.Signals | null;
 }
 
 /** What this deploy did to one service, so that a failure can undo exactly that. */
@@ -96,6 +99,7 @@ async function rollOut(session: DeploySession, process: ProcessSpec, changes: Ch
       monitorMs: process.quantity === 0 ? 0 : monitor * 1000,
     },
     settings.deployTimeoutSeconds * 1000,
+    () => session.interrupted,
   );
   if (change.outcome.ok) rt.log.verbose(`Service ${spec.Name} converged: ${process.quantity} of ${process.quantity} tasks running`);
 }
@@ -124,7 +128,12 @@ async function undo(session: DeploySession, changes: Change[]): Promise<void> {
   }
 }
 
-function failure(changes: Change[]): PierError {
+function failure(session: DeploySession, changes: Change[]): PierError {
+  if (session.interrupted !== null) {
+    return new PierError(ErrorCodes.INTERRUPTED, `Deploy interrupted by ${session.interrupted}: rolled back, the previous release keeps running`, {
+      exitCode: 128 + (constants.signals[session.interrupted] ?? 0),
+    });
+  }
   const failed = changes.filter((c) => !c.outcome.ok);
   const reasons = failed.map((c) => `${c.type}: ${c.outcome.ok ? '' : c.outcome.reason}`).join('; ');
   const after = changes.some((c) => !c.created) ? 'the previous release keeps running' : 'the services of this deploy were removed';
@@ -159,17 +168,28 @@ export async function deploy(rt: Runtime, { app, release, processType }: DeployI
     init: settings.init ?? details.labels['org.opencontainers.image.vendor'] !== OWN_INIT_VENDOR,
     deployId: randomBytes(6).toString('hex'),
     before,
+    interrupted: null,
   };
 
-  const changes: Change[] = [];
-  for (const phase of deployPhases(selected)) {
-    const settled = await Promise.allSettled(phase.map((process) => rollOut(session, process, changes)));
-    const thrown = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-    if (thrown || changes.some((c) => !c.outcome.ok)) {
-      await recordFailedTasks(rt, app, session.deployId, changes.map((c) => ({ id: c.serviceId, type: c.type }))).catch(() => {});
-      await undo(session, changes);
-      throw thrown ? thrown.reason : failure(changes);
+  // Node would die on the spot and leave the rollouts going; instead the deploy stops waiting,
+  // puts back what it changed and ends with the signal's status. Undoing is not interrupted.
+  const unsubscribe = rt.interrupts((signal) => {
+    if (session.interrupted === null) rt.log.warn(`${signal}: rolling back, this takes a moment`);
+    session.interrupted ??= signal;
+  });
+  try {
+    const changes: Change[] = [];
+    for (const phase of deployPhases(selected)) {
+      const settled = session.interrupted === null ? await Promise.allSettled(phase.map((process) => rollOut(session, process, changes))) : [];
+      const thrown = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (thrown || session.interrupted !== null || changes.some((c) => !c.outcome.ok)) {
+        await recordFailedTasks(rt, app, session.deployId, changes.map((c) => ({ id: c.serviceId, type: c.type }))).catch(() => {});
+        await undo(session, changes);
+        throw thrown && session.interrupted === null ? thrown.reason : failure(session, changes);
+      }
     }
+  } finally {
+    unsubscribe();
   }
   if (processType === undefined) await removeUndefinedTypes(session);
   await clearFailedTasks(rt, app);
