@@ -24,6 +24,8 @@ export async function awaitRollout(
   const deadline = rt.clock.now() + timeoutMs;
   const announced = new Set<string>();
   let rollingBack = false;
+  /** What the last look saw of a task of this deploy that is not running yet, for a timeout's message. */
+  let waitingOn = '';
 
   for (;;) {
     const [service, tasks] = await Promise.all([rt.engine.inspectService(serviceId), rt.engine.listTasks(serviceId)]);
@@ -36,6 +38,9 @@ export async function awaitRollout(
       else continue;
       announced.add(seen);
     }
+    const stuck = tasks.find((t) => t.deployId === watch.deployId && t.desiredState === 'running' && t.state !== 'running');
+    const why = stuck ? stuck.error || stuck.message : '';
+    waitingOn = stuck ? `; ${dynoOf(watch.type, stuck.slot)} is ${stuck.state}${why && why !== stuck.state ? ` (${why})` : ''}` : '';
     const verdict: Verdict = judge.observe(service, tasks, rt.clock.now());
     if (verdict.kind === 'converged') return { ok: true };
     if (verdict.kind === 'failed') {
@@ -50,7 +55,7 @@ export async function awaitRollout(
     if (signal !== null) return { ok: false, reason: `interrupted by ${signal}`, rolledBack: false };
     if (rt.clock.now() >= deadline) {
       const what = rollingBack ? 'its rollback did not finish' : 'it did not converge';
-      return { ok: false, reason: `${what} within ${Math.round(timeoutMs / 1000)} seconds (deploy-timeout-seconds)`, rolledBack: false };
+      return { ok: false, reason: `${what} within ${Math.round(timeoutMs / 1000)} seconds (deploy-timeout-seconds)${waitingOn}`, rolledBack: false };
     }
     await rt.clock.sleep(rt.pollMs);
   }

@@ -172,7 +172,7 @@ describe('deploy (fake swarm)', () => {
     // Longer than the timeout: Swarm has not given up yet when Pier does.
     const attempt = deploy(release([processSpec('web', 2, { healthchecks: [{ ...webCheck, attempts: 100 }] }), processSpec('worker', 1)], { image: 'shop:2' }));
 
-    await expect(attempt).rejects.toMatchObject({ message: expect.stringContaining('Could not deploy web: it did not converge within 5 seconds (deploy-timeout-seconds); the previous release keeps running') });
+    await expect(attempt).rejects.toMatchObject({ message: expect.stringContaining('Could not deploy web: it did not converge within 5 seconds (deploy-timeout-seconds); web.1 is starting; the previous release keeps running') });
     expect(t.stderr()).toContain(' !     Rolling web back to the previous release');
     expect(liveIds()).toEqual(before);
     expect(service('shop_web')!.updateStatus?.state).toBe('rollback_completed');
