@@ -1,7 +1,8 @@
 /**
  * The scheduler contract every Pier scheduler passes (plugin-testkit), run against docker-swarm
- * with the fake swarm: registration, schema-valid answers from every capability it has, the
- * documented error for those it lacks (run, logs:failed, …), and the app lifecycle.
+ * with the fake swarm: registration and the package manifest, schema-valid answers from every
+ * capability it has, the documented error for those it lacks (run, run:*, …), and the app
+ * lifecycle.
  */
 import { contractRelease, describeSchedulerContract } from '@pier/plugin-testkit/contract';
 import { schedulerDockerSwarm } from './plugin.js';
@@ -18,5 +19,6 @@ describeSchedulerContract(
     swarm.addImage(release.image);
     return { plugin: schedulerDockerSwarm({ engine: swarm, clock, interrupts: manualInterrupts(), pollMs: 250 }), release };
   },
-  { tracksDeployments: true },
+  // The "pier" manifest must name what the code registers, as plugin:install checks it.
+  { tracksDeployments: true, packageJson: new URL('../package.json', import.meta.url) },
 );
