@@ -13,5 +13,9 @@ echo "-----> Unit and integration tests"
 npx --no-install nx run-many -t test --output-style=static --parallel=2
 echo "-----> End-to-end tests (built pier binary, real Docker engine)"
 npx --no-install nx run-many -t e2e --output-style=static --parallel=1
+# The swarm scheduler's integration tests need a swarm manager; here they start a throwaway
+# swarm on the engine themselves and leave it afterwards (run serially, after the e2e suite).
+echo "-----> Docker Swarm integration tests (throwaway single-node swarm)"
+(cd packages/scheduler-docker-swarm && PIER_SWARM_TESTS=init npm test --silent -- src/lifecycle.swarm.test.ts)
 echo "-----> Release dry run (independent versions, changelogs, publish contents)"
 bash tools/scripts/release-dry-run.sh
