@@ -3,8 +3,7 @@
  * A Procfile that breaks any rule is refused as a whole rather than half-used, so a merge
  * conflict or a typo never starts the wrong processes.
  */
-import { ErrorCodes, PierError } from '@pier/plugin-api';
-import { quotingProblem } from './command-quoting.js';
+import { ErrorCodes, PierError, ProcfileCommandSyntaxError, splitProcfileCommand } from '@pier/plugin-api';
 
 /** Process type → command, sorted by type (the order procfile-util lists them in). */
 export type Procfile = ReadonlyMap<string, string>;
@@ -58,11 +57,22 @@ export function parseProcfile(text: string): Procfile {
     const command = stripTrailingComment(strict[3]!).trim();
     if (isComment(command)) throw new ProcfileError(`comment specified in place of command, line ${lineNumber}`);
     if (command === '') throw new ProcfileError(`no command specified, line ${lineNumber}`);
-    // Not procfile-util's: Dokku finds out only when the container fails to start.
+    // Not procfile-util's: Dokku finds out only when the container fails to start. Checked with
+    // the splitting every scheduler uses, so a command no scheduler could split never deploys.
     const quoting = quotingProblem(command);
     if (quoting) throw new ProcfileError(`${quoting} in command, line ${lineNumber}`);
     entries.set(name, command);
   }
   if (entries.size === 0) throw new ProcfileError('no entries found in Procfile');
   return new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function quotingProblem(command: string): string | null {
+  try {
+    splitProcfileCommand(command, '');
+    return null;
+  } catch (error) {
+    if (error instanceof ProcfileCommandSyntaxError) return error.problem;
+    throw error;
+  }
 }

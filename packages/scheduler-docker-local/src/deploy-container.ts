@@ -5,10 +5,9 @@
  * of the dyno is not touched. Between steps the deploy's interrupt guard is checked, so a Ctrl-C
  * starts nothing more (deploy-interrupts.ts).
  */
-import { ErrorCodes, isPierError, PierError, type ProcessSpec } from '@pier/plugin-api';
+import { ErrorCodes, isPierError, PierError, ProcfileCommandSyntaxError, splitProcfileCommand, type ProcessSpec } from '@pier/plugin-api';
 import { checkDyno } from './checks.js';
 import { unixSeconds } from './clock.js';
-import { CommandSyntaxError, splitCommand } from './command-split.js';
 import { buildCreateOptions } from './create-options.js';
 import { errorMessage } from './docker-errors.js';
 import { failedStopTimeout, haltContainer } from './halt-container.js';
@@ -28,9 +27,9 @@ function commandOf(session: DeploySession, spec: ProcessSpec, port: number | nul
   // Non-web types get no PORT; a `$PORT` in their command gets what procfile-util defaults to.
   const portText = String(port ?? session.release.env.PORT ?? WEB_PORT);
   try {
-    return splitCommand(spec.command, portText);
+    return splitProcfileCommand(spec.command, portText);
   } catch (error) {
-    if (!(error instanceof CommandSyntaxError)) throw error;
+    if (!(error instanceof ProcfileCommandSyntaxError)) throw error;
     throw new PierError(ErrorCodes.DEPLOY_FAILED, `Invalid Procfile command for ${spec.type}: ${error.message}`);
   }
 }

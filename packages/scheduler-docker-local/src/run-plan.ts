@@ -2,8 +2,7 @@
  * Pure: a one-off container's command and container-create body (Dokku's `scheduler-run`
  * argument list, §4.9), kept apart from the engine calls so it can be tested as a table.
  */
-import { ErrorCodes, PierError, type Release } from '@pier/plugin-api';
-import { CommandSyntaxError, splitCommand } from './command-split.js';
+import { ErrorCodes, PierError, ProcfileCommandSyntaxError, splitProcfileCommand, type Release } from '@pier/plugin-api';
 import { LOG_MAX_SIZE } from './create-options.js';
 import type { CreateContainerSpec } from './docker-port.js';
 import { LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_PROCESS_TYPE } from './naming.js';
@@ -30,9 +29,9 @@ export function resolveRunCommand(release: Release, command: readonly string[], 
   if (!match) return { argv: [...command], procfileType: null };
   const portText = String(port ?? release.env.PORT ?? DEFAULT_PORT_TEXT);
   try {
-    return { argv: [...splitCommand(match.command!, portText), ...rest], procfileType: match.type };
+    return { argv: [...splitProcfileCommand(match.command!, portText), ...rest], procfileType: match.type };
   } catch (error) {
-    if (!(error instanceof CommandSyntaxError)) throw error;
+    if (!(error instanceof ProcfileCommandSyntaxError)) throw error;
     throw new PierError(ErrorCodes.COMMAND_FAILED, `Invalid Procfile command for ${match.type}: ${error.message}`);
   }
 }

@@ -5,8 +5,7 @@
  * distroless-with-shell), `/bin/sh` is used instead of failing with "executable file not found".
  * A configured shell is used as is: the user asked for it.
  */
-import { defineProperties, propertyClient, type TriggerBus } from '@pier/plugin-api';
-import { CommandSyntaxError, splitCommand } from './command-split.js';
+import { defineProperties, ProcfileCommandSyntaxError, propertyClient, splitProcfileCommand, type TriggerBus } from '@pier/plugin-api';
 import type { DockerPort } from './docker-port.js';
 
 export const DEFAULT_SHELL = '/bin/bash';
@@ -26,10 +25,10 @@ export async function resolveShell(bus: TriggerBus, app: string): Promise<Shell>
   const value = (await propertyClient(bus, schedulerShell).computed(app, 'shell')).trim();
   if (value === '') return { argv: [DEFAULT_SHELL], configured: false };
   try {
-    const argv = splitCommand(value, '$PORT');
+    const argv = splitProcfileCommand(value, '$PORT');
     return argv.length === 0 ? { argv: [DEFAULT_SHELL], configured: false } : { argv, configured: true };
   } catch (error) {
-    if (!(error instanceof CommandSyntaxError)) throw error;
+    if (!(error instanceof ProcfileCommandSyntaxError)) throw error;
     return { argv: [value], configured: true };
   }
 }

@@ -3,8 +3,7 @@
  * GetDokkuAppShell): the scheduler plugin's `shell` property (app, then --global), else
  * `/bin/bash`, or `/bin/sh` when nothing is configured and the container has no /bin/bash.
  */
-import { defineProperties, propertyClient, type TriggerBus } from '@pier/plugin-api';
-import { CommandSyntaxError, splitCommand } from './command-words.js';
+import { defineProperties, ProcfileCommandSyntaxError, propertyClient, splitProcfileCommand, type TriggerBus } from '@pier/plugin-api';
 import type { SwarmPort } from './swarm-port.js';
 
 const schedulerShell = defineProperties('scheduler', { shell: { global: true } });
@@ -13,10 +12,10 @@ export async function appShell(bus: TriggerBus, engine: SwarmPort, app: string, 
   const configured = (await propertyClient(bus, schedulerShell).computed(app, 'shell')).trim();
   if (configured !== '') {
     try {
-      const argv = splitCommand(configured, '$PORT');
+      const argv = splitProcfileCommand(configured, '$PORT');
       if (argv.length > 0) return argv;
     } catch (error) {
-      if (!(error instanceof CommandSyntaxError)) throw error;
+      if (!(error instanceof ProcfileCommandSyntaxError)) throw error;
       return [configured];
     }
   }

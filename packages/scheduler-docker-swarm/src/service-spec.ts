@@ -3,8 +3,7 @@
  * equivalent of `docker service create` for a Pier dyno type, in one place so it can be tested
  * as a table. See health-plan.ts for the checks and rollout-config.ts for the rollout settings.
  */
-import { ErrorCodes, PierError, type ProcessSpec, type Release } from '@pier/plugin-api';
-import { CommandSyntaxError, splitCommand } from './command-words.js';
+import { ErrorCodes, PierError, ProcfileCommandSyntaxError, splitProcfileCommand, type ProcessSpec, type Release } from '@pier/plugin-api';
 import { planHealth, type HealthPlan } from './health-plan.js';
 import { LABEL_APP, LABEL_DEPLOY, LABEL_PROCESS_TYPE, LABEL_ROOT, rootLabelValue, serviceName } from './naming.js';
 import type { SwarmSettings } from './properties.js';
@@ -38,9 +37,9 @@ const literal = (text: string) => text.replace(/\{\{/g, '{{"{{"}}');
 function argvOf(process: ProcessSpec, port: string): string[] | undefined {
   if (process.command === null) return undefined;
   try {
-    return splitCommand(process.command, port);
+    return splitProcfileCommand(process.command, port);
   } catch (error) {
-    if (!(error instanceof CommandSyntaxError)) throw error;
+    if (!(error instanceof ProcfileCommandSyntaxError)) throw error;
     throw new PierError(ErrorCodes.DEPLOY_FAILED, `Invalid Procfile command for ${process.type}: ${error.message}`);
   }
 }

@@ -7,3 +7,4 @@ export {
   type PropertySetDialect,
   type PropertySetOptions,
 } from './property-set-command.js';
+export { registerSettingsCommands, type SettingsCommandsOptions } from './settings-commands.js';

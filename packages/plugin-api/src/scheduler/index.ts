@@ -20,3 +20,4 @@ export {
   type ProcessSpec,
   type Release,
 } from './release.js';
+export { ProcfileCommandSyntaxError, splitProcfileCommand, type QuotingProblem } from './procfile-command.js';
