@@ -21,3 +21,4 @@ export {
   type Release,
 } from './release.js';
 export { ProcfileCommandSyntaxError, splitProcfileCommand, type QuotingProblem } from './procfile-command.js';
+export { humanDuration } from './human-duration.js';

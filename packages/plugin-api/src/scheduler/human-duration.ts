@@ -1,6 +1,7 @@
 /**
  * Docker's "RunningFor" column (`docker container ls`, go-units HumanDuration): `2 minutes`,
- * `About an hour`, `3 days`. run:list prints it followed by ` ago`, as Dokku shows it.
+ * `About an hour`, `3 days`. run:list prints it followed by ` ago`, as Dokku shows it; shared so
+ * that every scheduler's `runningFor` (scheduler:run-list) reads the same.
  */
 export function humanDuration(ms: number): string {
   const seconds = Math.floor(ms / 1000);
