@@ -1,5 +1,5 @@
 /**
- * The app's shell for `enter` without a command, as docker-local picks it (Dokku's
+ * The app's shell for `enter` and `run` without a command, as docker-local picks it (Dokku's
  * GetDokkuAppShell): the scheduler plugin's `shell` property (app, then --global), else
  * `/bin/bash`, or `/bin/sh` when nothing is configured and the container has no /bin/bash.
  */
@@ -8,16 +8,24 @@ import type { SwarmPort } from './swarm-port.js';
 
 const schedulerShell = defineProperties('scheduler', { shell: { global: true } });
 
-export async function appShell(bus: TriggerBus, engine: SwarmPort, app: string, containerId: string): Promise<string[]> {
+/** The configured shell as argv (Dokku expands it unquoted: `/bin/bash -l` has an argument), or null. */
+export async function configuredShell(bus: TriggerBus, app: string): Promise<string[] | null> {
   const configured = (await propertyClient(bus, schedulerShell).computed(app, 'shell')).trim();
-  if (configured !== '') {
-    try {
-      const argv = splitProcfileCommand(configured, '$PORT');
-      if (argv.length > 0) return argv;
-    } catch (error) {
-      if (!(error instanceof ProcfileCommandSyntaxError)) throw error;
-      return [configured];
-    }
+  if (configured === '') return null;
+  try {
+    const argv = splitProcfileCommand(configured, '$PORT');
+    return argv.length > 0 ? argv : null;
+  } catch (error) {
+    if (!(error instanceof ProcfileCommandSyntaxError)) throw error;
+    return [configured];
   }
+}
+
+/** Without a configured shell: /bin/bash where the container (running, or a probe) has it, else /bin/sh. */
+export async function defaultShell(engine: SwarmPort, containerId: string): Promise<string[]> {
   return (await engine.pathExists(containerId, '/bin/bash')) ? ['/bin/bash'] : ['/bin/sh'];
+}
+
+export async function appShell(bus: TriggerBus, engine: SwarmPort, app: string, containerId: string): Promise<string[]> {
+  return (await configuredShell(bus, app)) ?? defaultShell(engine, containerId);
 }

@@ -52,14 +52,14 @@ describe('deploy (fake swarm)', () => {
     });
   });
 
-  it('writes the service spec: image by id, argv with $PORT, env with DYNO per slot, labels, restart, rollout', async () => {
+  it('writes the service spec: image by id, argv with $PORT, env with DYNO per slot, labels (the Procfile command too), restart, rollout', async () => {
     await deploy();
     const web = service('shop_web')!.spec;
     const image = t.swarm.images.get('shop:1')!.id;
 
     expect(web).toEqual({
       Name: 'shop_web',
-      Labels: { 'com.dokku.app-name': 'shop', 'com.dokku.process-type': 'web', 'com.pier.root': t.host.root },
+      Labels: { 'com.dokku.app-name': 'shop', 'com.dokku.process-type': 'web', 'com.pier.root': t.host.root, 'com.pier.procfile-command': 'run-web --port $PORT' },
       TaskTemplate: {
         ContainerSpec: {
           Image: image,

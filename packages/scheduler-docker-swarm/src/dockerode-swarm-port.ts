@@ -7,7 +7,9 @@
 import type { Duplex, Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { defaultEndpoint, engineError, httpStatusOf } from './engine-errors.js';
-import { demuxedLines, execStreams } from './engine-streams.js';
+import { containerMethods } from './dockerode-containers.js';
+import { dialStream } from './dockerode-dial.js';
+import { demuxedLines, execStreams, rawLines } from './engine-streams.js';
 import { LABEL_DEPLOY } from './naming.js';
 import type { ServiceSpec } from './service-spec-types.js';
 import type { LogLine, ServiceSummary, SwarmPort, TaskSummary } from './swarm-port.js';
@@ -23,6 +25,7 @@ export interface DockerodeSwarmPortOptions {
 interface RawService {
   ID: string;
   Version?: { Index?: number };
+  CreatedAt?: string;
   Spec: ServiceSpec & { Labels?: Record<string, string> };
   PreviousSpec?: unknown;
   UpdateStatus?: { State?: string; StartedAt?: string; Message?: string };
@@ -45,6 +48,7 @@ function serviceSummary(raw: RawService): ServiceSummary {
     id: raw.ID,
     name: raw.Spec.Name,
     version: raw.Version?.Index ?? 0,
+    createdAt: raw.CreatedAt ?? '',
     labels: raw.Spec.Labels ?? {},
     spec: raw.Spec,
     hasPreviousSpec: raw.PreviousSpec !== undefined && raw.PreviousSpec !== null,
@@ -68,15 +72,6 @@ function taskSummary(raw: RawTask): TaskSummary {
     createdAt: raw.CreatedAt ?? '',
     raw: raw as unknown as Record<string, unknown>,
   };
-}
-
-type DialOptions = Parameters<Dockerode['modem']['dial']>[0];
-
-/** docker-modem's streaming mode: the answer as a stream once its headers are in. */
-function dialStream(d: Dockerode, options: Omit<DialOptions, 'isStream'>): Promise<Readable> {
-  return new Promise((resolve, reject) =>
-    d.modem.dial({ ...options, isStream: true }, (error, answer) => (error ? reject(error) : resolve(answer as Readable))),
-  );
 }
 
 export function createDockerodeSwarmPort(options?: DockerodeSwarmPortOptions): SwarmPort {
@@ -104,6 +99,7 @@ export function createDockerodeSwarmPort(options?: DockerodeSwarmPortOptions): S
 
   return {
     endpoint,
+    ...containerMethods(call),
     swarmNode: () =>
       call(async (d) => {
         const swarm = ((await d.info()) as { Swarm?: { LocalNodeState?: string; NodeID?: string; ControlAvailable?: boolean; Nodes?: number } }).Swarm;
@@ -136,10 +132,11 @@ export function createDockerodeSwarmPort(options?: DockerodeSwarmPortOptions): S
     listTasks: (serviceId) =>
       call(async (d) => ((await d.listTasks({ filters: { service: [serviceId] } })) as RawTask[]).map(taskSummary), { 404: () => [] }),
     inspectTask: (id) => call(async (d) => taskSummary((await d.getTask(id).inspect()) as RawTask), missing),
-    serviceLogs: (serviceId, { follow, tail }) =>
+    serviceLogs: (serviceId, { follow, tail, tty }) =>
       call(async (d) => {
         const options = { stdout: true, stderr: true, follow, tail, timestamps: true, details: true };
-        return demuxedLines(await dialStream(d, { path: `/services/${serviceId}/logs?`, method: 'GET', options, statusCodes: { 200: true, 404: 'no such service', 503: 'node is not part of a swarm' } }), d.modem);
+        const answer = await dialStream(d, { path: `/services/${serviceId}/logs?`, method: 'GET', options, statusCodes: { 200: true, 404: 'no such service', 503: 'node is not part of a swarm' } });
+        return tty ? rawLines(answer) : demuxedLines(answer, d.modem);
       }),
 
     taskLogs: (taskId) =>
@@ -150,9 +147,6 @@ export function createDockerodeSwarmPort(options?: DockerodeSwarmPortOptions): S
         return text;
       }, { 404: () => '' }),
 
-    listContainers: (labels) =>
-      call(async (d) => (await d.listContainers({ all: true, filters: { label: labels } })).map((row) => ({ id: row.Id, state: row.State }))),
-    createContainer: (spec) => call(async (d) => (await d.createContainer({ ...spec, HostConfig: { NetworkMode: 'none' } })).id),
     getArchive: (id, path) => call(async (d) => (await d.getContainer(id).getArchive({ path })) as unknown as Readable | null, missing),
     // HEAD /containers/{id}/archive: the engine stats the path without sending the file.
     pathExists: (id, path) =>
@@ -163,7 +157,6 @@ export function createDockerodeSwarmPort(options?: DockerodeSwarmPortOptions): S
         },
         { 404: () => false },
       ),
-    removeContainer: (id) => call(async (d) => void (await d.getContainer(id).remove({ force: true })), { ...gone, 409: () => undefined }),
     exec: (containerId, command, tty) =>
       call(async (d) => {
         const exec = await d.getContainer(containerId).exec({ Cmd: command, AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: tty });

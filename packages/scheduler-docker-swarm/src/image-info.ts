@@ -1,14 +1,12 @@
 /**
  * `scheduler:image-info`: the image id, and the Procfile and app.json in its working directory,
- * read on the manager's engine without running anything from the image: a container is
- * created (never started), the files are fetched through the archive API, the container is
- * removed.
+ * read on the manager's engine without running anything from the image: from a probe container
+ * (probe-container.ts), through the archive API.
  */
-import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ErrorCodes, PierError } from '@pier/plugin-api';
-import { LABEL_APP, LABEL_ROOT, rootLabelValue } from './naming.js';
+import { withProbeContainer } from './probe-container.js';
 import type { Runtime } from './runtime.js';
 
 export interface ImageInfo {
@@ -67,20 +65,9 @@ export async function imageInfo(rt: Runtime, app: string, image: string): Promis
   const details = await rt.engine.inspectImage(image);
   if (!details) throw new PierError(ErrorCodes.IMAGE_NOT_FOUND, `Image ${image} not found`);
   const dir = details.workingDir || '/';
-  const containerId = await rt.engine.createContainer({
-    name: `pier-swarm-image-info.${app}.${randomBytes(4).toString('hex')}`,
-    Image: image,
-    // Never started; the engine refuses to create a container from an image without a command.
-    Cmd: ['/pier-image-info'],
-    Labels: { [LABEL_APP]: app, [LABEL_ROOT]: rootLabelValue(rt.root) },
-  });
-  try {
-    return {
-      id: details.id,
-      procfile: await readFromImage(rt, containerId, posix.join(dir, 'Procfile')),
-      appJson: await readFromImage(rt, containerId, posix.join(dir, 'app.json')),
-    };
-  } finally {
-    await rt.engine.removeContainer(containerId).catch(() => {});
-  }
+  return withProbeContainer(rt, app, image, async (containerId) => ({
+    id: details.id,
+    procfile: await readFromImage(rt, containerId, posix.join(dir, 'Procfile')),
+    appJson: await readFromImage(rt, containerId, posix.join(dir, 'app.json')),
+  }));
 }

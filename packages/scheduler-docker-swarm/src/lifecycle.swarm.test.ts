@@ -1,10 +1,12 @@
 /**
  * The scheduler against a real engine in swarm mode: deploy with an in-task health check,
- * status, logs, enter, inspect, a failing redeploy that Swarm rolls back while the old tasks keep
- * running, ps:stop and start, and destroy leaving nothing behind. Tasks get no network attached
+ * status, logs, enter, inspect, one-offs (an attached run with stdin, output and status passed
+ * through; detached ones as one-off services, listed, logged, stopped and retired), a failing
+ * redeploy that Swarm rolls back while the old tasks keep running, ps:stop and start, and
+ * destroy leaving nothing behind. Tasks get no network attached
  * (only loopback on an engine started with --bridge=none); checks run inside the tasks.
  */
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   schedulerAppStatus,
   schedulerDeploy,
@@ -18,9 +20,21 @@ import {
   schedulerStop,
   type Release,
 } from '@pier/plugin-api';
+import { schedulerRun, schedulerRunList, schedulerRunLogs, schedulerRunRetire, schedulerRunStop } from '@pier/plugin-api';
 import { describeSwarm, docker, swarmFixture } from './test-support/real-swarm.js';
 
 const fixture = swarmFixture('pier-swarm-it');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `probe` (every 250 ms, up to 60 s) until it gives a value other than undefined. */
+async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  for (let attempt = 0; attempt < 240; attempt++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await sleep(250);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
 const app = 'pier-swarm-it-shop';
 let host: Awaited<ReturnType<typeof fixture.host>>;
 let image: string;
@@ -90,6 +104,84 @@ describeSwarm('docker-swarm on a real swarm', () => {
   it('ps:inspect masks the env', async () => {
     const [web] = (await host.call(schedulerInspect, { app })) as { Spec: { TaskTemplate: { ContainerSpec: { Env: string[] } } } }[];
     expect(web!.Spec.TaskTemplate.ContainerSpec.Env).toEqual(['GREETING=XXXXXX', 'DYNO=web.{{.Task.Slot}}', 'PORT=5000']);
+  });
+
+  describe('one-offs', () => {
+    const runInput = { app, env: {}, detach: false, tty: false, ttlSeconds: 86400 };
+    const names = async () => ((await host.call(schedulerRunList, { app })) ?? []).map((entry) => `${entry.name} ${entry.state}`);
+    const oneOffContainers = () => docker.listContainers({ all: true, filters: { label: [`com.dokku.app-name=${app}`, 'com.dokku.container-type=run'] } });
+
+    it('run passes stdin, stdout, stderr and the exit status through; -e values are literal; the container goes', async () => {
+      const piped = await fixture.host([app], {}, { stdin: 'hello\n' });
+      const command = ['sh', '-c', 'read line; echo "got $line $GREETING $EXTRA $DYNO"; echo oops >&2; exit 7'];
+
+      const result = await piped.call(schedulerRun, { ...runInput, command, env: { EXTRA: '$HOME {{x}}' } });
+
+      expect(result).toEqual({ exitCode: 7 });
+      expect(piped.io.stdoutText()).toMatch(/^got hello hi \$HOME \{\{x\}\} run\.\d+\n$/);
+      expect(piped.io.stderrText()).toBe('oops\n');
+      expect(await eventually('the one-off container to go', async () => ((await oneOffContainers()).length === 0 ? true : undefined))).toBe(true);
+    }, 60_000);
+
+    it('run without a command runs the shell (/bin/sh in an image without bash); a missing command is 127', async () => {
+      const shell = await fixture.host([app], {}, { stdin: 'echo "in $0"; exit 3\n' });
+      expect(await shell.call(schedulerRun, { ...runInput, command: [] })).toEqual({ exitCode: 3 });
+      expect(shell.io.stdoutText()).toBe('in /bin/sh\n');
+
+      host.io.clear();
+      expect(await host.call(schedulerRun, { ...runInput, command: ['no-such-command'] })).toEqual({ exitCode: 127 });
+      expect(host.io.stderrText()).toContain('no-such-command');
+    }, 60_000);
+
+    it('run:detached starts a one-off service; run:list, run:logs and run:stop find it by its name', async () => {
+      const { container: name } = await host.call(schedulerRun, { ...runInput, detach: true, command: ['sh', '-c', 'echo "detached $DYNO"; exec sleep 300'] });
+      const number = name!.split('.').at(-1);
+      expect(await names()).toEqual([`${name} running`]);
+
+      host.io.clear();
+      const line = await eventually('the one-off’s line', async () => {
+        host.io.clear();
+        await host.call(schedulerRunLogs, { app, container: name!, follow: false, num: 10, quiet: false });
+        return host.io.stdoutText() === '' ? undefined : host.io.stdoutText();
+      });
+      expect(line).toMatch(new RegExp(`^\\S+Z app\\[${number}\\]: detached run\\.${number}\\n$`));
+
+      host.io.clear();
+      await host.call(schedulerRunStop, { app, container: name! });
+      expect(host.io.stdoutText()).toBe(`${name}\n`);
+      expect(await names()).toEqual([]);
+    }, 120_000);
+
+    it('run:logs -t follows a one-off task until it has finished; a TTY task’s lines too', async () => {
+      const { container: name } = await host.call(schedulerRun, { ...runInput, detach: true, tty: true, command: ['sh', '-c', 'echo one; sleep 2; echo two'] });
+
+      host.io.clear();
+      await host.call(schedulerRunLogs, { app, container: name!, follow: true, num: 100, quiet: true });
+
+      expect(host.io.stdoutText()).toBe('one\ntwo\n');
+    }, 120_000);
+
+    it('run:retire stops what outlived its TTL (an attached run too) and removes finished one-offs', async () => {
+      const background = await fixture.host([app]);
+      const attached = background.call(schedulerRun, { ...runInput, ttlSeconds: 1, command: ['sh', '-c', 'echo attached; exec sleep 300'] });
+      await host.call(schedulerRun, { ...runInput, detach: true, ttlSeconds: 1, command: ['sleep', '300'] });
+      const { container: kept } = await host.call(schedulerRun, { ...runInput, detach: true, command: ['sleep', '300'] });
+      const listed = await eventually('the attached run to be listed', async () => ((await names()).length === 4 ? names() : undefined));
+      expect(listed.filter((entry) => entry.endsWith(' running'))).toHaveLength(3);
+
+      // The deadline is in whole seconds: sweep until it has passed.
+      const left = await eventually('run:retire to retire the expired ones', async () => {
+        await host.call(schedulerRunRetire, { app });
+        const now = await names();
+        return now.length === 1 ? now : undefined;
+      });
+
+      expect(left).toEqual([`${kept} running`]);
+      expect(await attached).toEqual({ exitCode: 143 });
+      expect(background.io.stdoutText()).toBe('attached\n');
+      await host.call(schedulerRunStop, { app });
+      expect(await names()).toEqual([]);
+    }, 120_000);
   });
 
   it('a redeploy failing its health check is rolled back; the old tasks never stopped', async () => {

@@ -3,8 +3,9 @@
  *
  *   2026-12-01T20:26:41.211572417Z com.docker.swarm.node.id=…,com.docker.swarm.service.id=…,com.docker.swarm.task.id=y2nf… tick 4
  *
- * and how Pier prints them, like Dokku's docker-local logs: `<time> app[<dyno>]: <message>`,
- * time and prefix coloured together when colour is on, the bare message with `quiet`.
+ * (a one-off container's lines have the time only), and how Pier prints them, like Dokku's
+ * docker-local logs: `<time> app[<dyno>]: <message>`, time and prefix coloured together when
+ * colour is on, the bare message with `quiet`.
  */
 
 export interface ParsedLogLine {
@@ -32,6 +33,12 @@ export function parseLogLine(text: string): ParsedLogLine | null {
     taskId: decodeURIComponent(attr.slice(TASK_ATTR.length + 1)),
     message: attrsEnd < 0 ? '' : text.slice(attrsEnd + 1),
   };
+}
+
+/** A container's line with `timestamps` (no details): `<time> <message>`; taskId is ''. */
+export function parseTimestampedLine(text: string): ParsedLogLine | null {
+  const timeEnd = text.indexOf(' ');
+  return timeEnd <= 0 ? null : { timestamp: text.slice(0, timeEnd), taskId: '', message: text.slice(timeEnd + 1) };
 }
 
 export interface LineStyle {

@@ -4,17 +4,16 @@
  * the task's dyno (`web.2` for slot 2). Swarm keeps the output of every task it still
  * remembers; Pier prints that of the current release's tasks (restarted ones included, so a
  * crash's output is there) and leaves out the tasks of releases since replaced or rolled back.
- * With follow the command ends when the user interrupts, when stdout goes away (`| head`), or
- * when every service's log ends.
+ * log-printer.ts prints them (and says when following ends).
  */
-import type { Readable } from 'node:stream';
 import { ErrorCodes, PierError, type InputOf, type schedulerLogs } from '@pier/plugin-api';
 import { appServices, type AppService } from './app-services.js';
-import { formatLogLine, colorAt, parseLogLine } from './log-lines.js';
+import { parseLogLine } from './log-lines.js';
+import { printLogSources, type LogSource } from './log-printer.js';
 import { dynoOf, LABEL_DEPLOY } from './naming.js';
 import { isLive } from './rollout-judge.js';
 import type { Runtime } from './runtime.js';
-import type { LogLine, TaskSummary } from './swarm-port.js';
+import type { TaskSummary } from './swarm-port.js';
 
 export type LogsInput = InputOf<typeof schedulerLogs>;
 
@@ -26,7 +25,6 @@ export const notDeployed = (app: string) => new PierError(ErrorCodes.APP_NOT_DEP
  */
 function dynoResolver(rt: Runtime) {
   const known = new Map<string, string | null>();
-  const colors = new Map<string, number>();
   const current = new Map<string, string>();
   const dynoIf = (type: string, task: TaskSummary | null) =>
     task !== null && (isLive(task) || task.deployId === current.get(task.serviceId)) ? dynoOf(type, task.slot) : null;
@@ -39,11 +37,6 @@ function dynoResolver(rt: Runtime) {
       if (!known.has(taskId)) known.set(taskId, dynoIf(type, await rt.engine.inspectTask(taskId)));
       return known.get(taskId)!;
     },
-    /** One colour per dyno, in the order dynos first print. */
-    color(dyno: string): number {
-      if (!colors.has(dyno)) colors.set(dyno, colorAt(colors.size));
-      return colors.get(dyno)!;
-    },
   };
 }
 
@@ -54,50 +47,15 @@ export async function appLogs(rt: Runtime, input: LogsInput): Promise<void> {
   const resolver = dynoResolver(rt);
   for (const service of services) await resolver.learn(service);
   const streams = await Promise.all(services.map(({ service }) => rt.engine.serviceLogs(service.id, { follow: input.follow, tail: input.num })));
-
-  const { stdout } = rt.io;
-  let stopped = false;
-  const stop = () => {
-    stopped = true;
-    for (const stream of streams) stream.destroy();
-  };
-  const unsubscribe = input.follow ? rt.interrupts(stop) : () => {};
-  stdout.once('error', stop);
-  stdout.once('close', stop);
-  try {
-    await Promise.all(streams.map((stream, index) => printStream(stream, services[index]!.type)));
-  } finally {
-    unsubscribe();
-    stdout.off('error', stop);
-    stdout.off('close', stop);
-    for (const stream of streams) stream.destroy();
-  }
-
-  /** Resolves once stdout takes more, or is gone. */
-  function drained(): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        for (const event of ['drain', 'close', 'error']) stdout.off(event, done);
-        resolve();
-      };
-      for (const event of ['drain', 'close', 'error']) stdout.once(event, done);
-    });
-  }
-
-  async function printStream(stream: Readable, type: string): Promise<void> {
-    try {
-      for await (const { text } of stream as AsyncIterable<LogLine>) {
+  const sources = streams.map(
+    (stream, index): LogSource => ({
+      stream,
+      async attribute(text) {
         const line = parseLogLine(text);
-        if (stopped) break;
-        if (line === null) continue;
-        const dyno = await resolver.dyno(line.taskId, type);
-        if (dyno === null) continue;
-        const style = { quiet: input.quiet, color: input.color ? resolver.color(dyno) : null };
-        // Backpressure: a slow reader of stdout slows the engine's stream down, not memory up.
-        if (!stdout.write(`${formatLogLine(line, dyno, style)}\n`)) await drained();
-      }
-    } catch (error) {
-      if (!stopped) throw error;
-    }
-  }
+        const dyno = line === null ? null : await resolver.dyno(line.taskId, services[index]!.type);
+        return line === null || dyno === null ? null : { line, dyno };
+      },
+    }),
+  );
+  await printLogSources(rt, sources, { follow: input.follow, quiet: input.quiet, color: input.color ?? false });
 }

@@ -23,6 +23,8 @@ export const rootLabelValue = (root: string) => resolve(root);
  * the tasks (a restart really restarts) and tells this deploy's tasks from the previous ones.
  */
 export const LABEL_DEPLOY = 'com.pier.deploy';
+/** On a service whose type has a Procfile command: the command as written (`$PORT` unsubstituted). */
+export const LABEL_PROCFILE_COMMAND = 'com.pier.procfile-command';
 /**
  * On a service ps:stop scaled to zero: how many replicas it had. The app then reads as stopped
  * (`exited` dynos, as docker-local's stopped containers do) rather than as scaled to zero, so

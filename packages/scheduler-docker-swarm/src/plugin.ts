@@ -15,6 +15,10 @@ import { inspectApp } from './inspect.js';
 import { processInterrupts, type InterruptSource } from './interrupts.js';
 import { appLogs } from './logs.js';
 import type { Runtime } from './runtime.js';
+import { runOneOff } from './run.js';
+import { runList } from './run-list.js';
+import { runLogs } from './run-logs.js';
+import { runRetire, runStop } from './run-stop.js';
 import { postDelete, stopApp } from './stop.js';
 import type { SwarmPort } from './swarm-port.js';
 
@@ -26,7 +30,10 @@ export interface SchedulerDockerSwarmOptions {
   engine?: SwarmPort;
   /** For tests: time and sleeping (rollout polling). */
   clock?: Clock;
-  /** What ends `logs --tail`; defaults to the process's SIGINT, SIGTERM and SIGHUP while it runs. */
+  /**
+   * What ends `logs --tail`, rolls a deploy back and is passed on to an attached `run`; defaults to
+   * the process's SIGINT, SIGTERM, SIGHUP and SIGQUIT while such a command runs.
+   */
   interrupts?: InterruptSource;
   /** How often a converging rollout is looked at, in milliseconds (default 500). */
   pollMs?: number;
@@ -60,6 +67,11 @@ export function schedulerDockerSwarm(options: SchedulerDockerSwarmOptions = {}):
         inspect: ({ app }) => inspectApp(rt, app),
         logs: (input) => appLogs(rt, input),
         enter: (input) => enter(rt, input),
+        run: (input) => runOneOff(rt, input),
+        runList: ({ app }) => runList(rt, app),
+        runLogs: (input) => runLogs(rt, input),
+        runStop: ({ app, container }) => runStop(rt, app, container),
+        runRetire: ({ app }) => runRetire(rt, app),
       };
     },
   );

@@ -7,7 +7,7 @@ import type { SwarmPort } from './swarm-port.js';
 export interface Runtime {
   engine: SwarmPort;
   log: Output;
-  /** Raw streams for logs and enter. */
+  /** Raw streams for logs, enter and attached runs. */
   io: PluginIO;
   /** Properties (this plugin's, and the scheduler plugin's shell). */
   bus: TriggerBus;

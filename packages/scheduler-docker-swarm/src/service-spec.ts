@@ -3,13 +3,15 @@
  * equivalent of `docker service create` for a Pier dyno type, in one place so it can be tested
  * as a table. See health-plan.ts for the checks and rollout-config.ts for the rollout settings.
  */
-import { ErrorCodes, PierError, ProcfileCommandSyntaxError, splitProcfileCommand, type ProcessSpec, type Release } from '@pier/plugin-api';
+import { ErrorCodes, type ProcessSpec, type Release } from '@pier/plugin-api';
 import { planHealth, type HealthPlan } from './health-plan.js';
-import { LABEL_APP, LABEL_DEPLOY, LABEL_PROCESS_TYPE, LABEL_ROOT, rootLabelValue, serviceName } from './naming.js';
+import { LABEL_APP, LABEL_DEPLOY, LABEL_PROCESS_TYPE, LABEL_PROCFILE_COMMAND, LABEL_ROOT, rootLabelValue, serviceName } from './naming.js';
+import { procfileArgv } from './procfile-argv.js';
 import type { SwarmSettings } from './properties.js';
 import { swarmRestartPolicy } from './restart-policy.js';
 import { rolloutConfigs } from './rollout-config.js';
 import { seconds, type ServiceSpec } from './service-spec-types.js';
+import { swarmLiteral } from './swarm-template.js';
 
 /** Every web task listens on the same port inside its own network namespace, Dokku's default. */
 export const WEB_PORT = 5000;
@@ -31,24 +33,11 @@ export interface ServicePlan {
   health: HealthPlan;
 }
 
-/** A Go-template action in a value would be evaluated by Swarm (env is templated): keep it literal. */
-const literal = (text: string) => text.replace(/\{\{/g, '{{"{{"}}');
-
-function argvOf(process: ProcessSpec, port: string): string[] | undefined {
-  if (process.command === null) return undefined;
-  try {
-    return splitProcfileCommand(process.command, port);
-  } catch (error) {
-    if (!(error instanceof ProcfileCommandSyntaxError)) throw error;
-    throw new PierError(ErrorCodes.DEPLOY_FAILED, `Invalid Procfile command for ${process.type}: ${error.message}`);
-  }
-}
-
 /** The release env, then DYNO (one per task, from Swarm's slot template) and PORT for web. */
 function envOf(release: Release, type: string, port: number | null): string[] {
   const env = Object.entries(release.env)
     .filter(([key]) => key !== 'DYNO' && (port === null || key !== 'PORT'))
-    .map(([key, value]) => literal(`${key}=${value}`));
+    .map(([key, value]) => swarmLiteral(`${key}=${value}`));
   env.push(`DYNO=${type}.{{.Task.Slot}}`);
   if (port !== null) env.push(`PORT=${port}`);
   return env;
@@ -63,12 +52,15 @@ export function planService(input: ServicePlanInput): ServicePlan {
   const health = planHealth(process, port, release.defaultUptimeSeconds);
   const monitorSeconds = settings.updateMonitorSeconds ?? health.monitorSeconds;
   const labels = { [LABEL_APP]: app, [LABEL_PROCESS_TYPE]: process.type, [LABEL_ROOT]: rootLabelValue(input.root) };
-  const args = argvOf(process, String(port ?? release.env.PORT ?? WEB_PORT));
+  const portText = String(port ?? release.env.PORT ?? WEB_PORT);
+  const args = process.command === null ? undefined : procfileArgv(process.type, process.command, portText, ErrorCodes.DEPLOY_FAILED);
   const networks = networksOf(settings.networkMode);
 
   const spec: ServiceSpec = {
     Name: serviceName(app, process.type),
-    Labels: labels,
+    // The Procfile command as written, on the service only (tasks need not roll for it): what
+    // `run <app> <type>` runs, split for its own $PORT.
+    Labels: process.command === null ? labels : { ...labels, [LABEL_PROCFILE_COMMAND]: process.command },
     TaskTemplate: {
       ContainerSpec: {
         Image: input.image,

@@ -10,7 +10,8 @@
  *   PierError with code COMMAND_FAILED carrying the engine's message.
  */
 import type { Readable, Writable } from 'node:stream';
-import type { ServiceSpec } from './service-spec-types.js';
+import type { ContainerPort } from './container-port.js';
+import type { OneOffServiceSpec, ServiceSpec } from './service-spec-types.js';
 
 /** The engine's place in its swarm; null from `swarmNode()` when it is in none. */
 export interface SwarmNode {
@@ -41,6 +42,8 @@ export interface ServiceSummary {
   name: string;
   /** The version index an update must name. */
   version: number;
+  /** RFC 3339, the manager's clock. */
+  createdAt: string;
   labels: Record<string, string>;
   spec: ServiceSpec;
   /** What `rollback` goes back to; null for a service never updated. */
@@ -81,19 +84,24 @@ export interface ServiceLogOptions {
   follow: boolean;
   /** Lines from the end, per task (Docker's `--tail`). */
   tail: number;
+  /** The tasks have a terminal: their output is raw, not multiplexed (one-offs with --force-tty). */
+  tty?: boolean;
 }
 
-/** A running exec with its output already split into stdout and stderr (or merged, with a TTY). */
+/**
+ * A hijacked engine connection (an exec, or an attached one-off container) with its output already
+ * split into stdout and stderr (or merged, with a TTY).
+ */
 export interface ExecSession {
   readonly stdin: Writable;
   readonly stdout: Readable;
   readonly stderr: Readable;
-  /** Resolves when the exec's output has ended. */
+  /** Resolves when the connection's output has ended. */
   readonly ended: Promise<void>;
   close(): void;
 }
 
-export interface SwarmPort {
+export interface SwarmPort extends ContainerPort {
   /** Where the engine is expected, for messages (`unix:///var/run/docker.sock`). */
   readonly endpoint: string;
   swarmNode(): Promise<SwarmNode | null>;
@@ -104,8 +112,8 @@ export interface SwarmPort {
   /** Services carrying every `key=value` label given. */
   listServices(labels: string[]): Promise<ServiceSummary[]>;
   inspectService(id: string): Promise<ServiceSummary | null>;
-  /** Returns the new service's id. */
-  createService(spec: ServiceSpec): Promise<string>;
+  /** Returns the new service's id; a name already taken is an error. */
+  createService(spec: ServiceSpec | OneOffServiceSpec): Promise<string>;
   /** Replaces the spec; `version` is the one the caller read (the engine refuses a stale one). */
   updateService(id: string, version: number, spec: ServiceSpec): Promise<void>;
   /** A server-side rollback to the previous spec (`docker service rollback`). */
@@ -119,17 +127,12 @@ export interface SwarmPort {
   /** An object-mode stream of LogLine: the service's lines with timestamps and task details, as they come. */
   serviceLogs(serviceId: string, options: ServiceLogOptions): Promise<Readable>;
 
-  // The engine this port talks to, as a plain Docker host (task containers on this node).
+  // The engine this port talks to, as a plain Docker host (task containers on this node); see
+  // container-port.ts for the rest.
 
-  /** Containers of any state on this node carrying every label given. */
-  listContainers(labels: string[]): Promise<{ id: string; state: string }[]>;
-  /** A created (never started) container, to read files from its image. Returns its id. */
-  createContainer(spec: { name: string; Image: string; Cmd: string[]; Labels: Record<string, string> }): Promise<string>;
   /** A tar stream of `path` in the container's filesystem, or null when it does not exist. */
   getArchive(containerId: string, path: string): Promise<Readable | null>;
   pathExists(containerId: string, path: string): Promise<boolean>;
-  /** Force-removes; a missing container is fine. */
-  removeContainer(id: string): Promise<void>;
   /** Starts a command in a running container; stdin stays open until the session ends it. */
   exec(containerId: string, command: string[], tty: boolean): Promise<{ id: string; session: ExecSession }>;
   /** null while the command runs. */

@@ -1,6 +1,9 @@
 import type { Clock } from '../clock.js';
 
-/** A clock whose sleep moves time on at once: rollout waits cost nothing in unit tests. */
+/**
+ * A clock whose sleep moves time on at once: rollout waits cost nothing in unit tests. Like a
+ * real sleep it lets other work run first (a poll loop must not starve streams and timers).
+ */
 export class FakeClock implements Clock {
   private at = Date.UTC(2026, 0, 1);
   now(): number {
@@ -8,6 +11,7 @@ export class FakeClock implements Clock {
   }
   async sleep(ms: number): Promise<void> {
     this.at += Math.max(0, ms);
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

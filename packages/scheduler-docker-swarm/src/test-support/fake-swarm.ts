@@ -7,17 +7,24 @@
  *   or within the monitor period) makes it `rollback_started` → `rollback_completed`, with the
  *   previous spec's tasks brought back where they were replaced;
  * - a task's fate comes from `behave(spec, slot)`: `healthy`, `crash` (runs, then exits 1) or
- *   `unhealthy` (never passes its health check; killed like Docker's 137).
+ *   `unhealthy` (never passes its health check; killed like Docker's 137);
+ * - a one-off service (labelled `run`) runs one task as `behaveJob(spec)` says, never restarted;
+ * - plain containers (attached one-offs, image probes) are fake-containers.ts's.
  */
 import { PassThrough, Readable } from 'node:stream';
 import { ErrorCodes, PierError } from '@pier/plugin-api';
 import { LABEL_DEPLOY } from '../naming.js';
-import type { ServiceSpec } from '../service-spec-types.js';
+import type { ContainerCreateSpec, ContainerSummary } from '../container-port.js';
+import type { OneOffServiceSpec, ServiceSpec } from '../service-spec-types.js';
 import type { ExecSession, ImageDetails, LogLine, ServiceSummary, SwarmNode, SwarmPort, TaskSummary } from '../swarm-port.js';
 import { iso, type FakeClock } from './fake-clock.js';
+import { FakeContainers } from './fake-containers.js';
 import { tarOf } from './fake-tar.js';
 
 export type Behaviour = 'healthy' | 'crash' | 'unhealthy';
+
+/** A one-off task: runs until removed, runs for a while and exits, or cannot start. */
+export type JobBehaviour = 'forever' | { runMs: number; exitCode: number; output?: string } | { refused: string };
 
 export interface FakeImage extends ImageDetails {
   files: Record<string, string>;
@@ -26,6 +33,7 @@ export interface FakeImage extends ImageDetails {
 interface FakeService {
   id: string;
   version: number;
+  createdAt: number;
   spec: ServiceSpec;
   previousSpec: ServiceSpec | null;
   updateStatus: { state: string; startedAt: string; message: string } | null;
@@ -73,6 +81,7 @@ export class FakeSwarm implements SwarmPort {
   readonly endpoint = 'unix:///fake/docker.sock';
   node: SwarmNode | null = { nodeId: 'node-1', isManager: true, nodes: 1 };
   behave: (spec: ServiceSpec, slot: number) => Behaviour = () => 'healthy';
+  behaveJob: (spec: OneOffServiceSpec) => JobBehaviour = () => 'forever';
   onExec: (containerId: string, command: string[], tty: boolean, stdin: string) => ExecResult = () => ({ exitCode: 0 });
   readonly images = new Map<string, FakeImage>();
   readonly services = new Map<string, FakeService>();
@@ -81,10 +90,12 @@ export class FakeSwarm implements SwarmPort {
   readonly written: ServiceSpec[] = [];
   private readonly events: { at: number; run: () => void }[] = [];
   private readonly followers = new Map<string, Set<PassThrough>>();
-  private readonly infoContainers = new Map<string, string>();
   private seq = 0;
+  readonly containers: FakeContainers;
 
-  constructor(private readonly clock: FakeClock) {}
+  constructor(private readonly clock: FakeClock) {
+    this.containers = new FakeContainers(() => clock.now(), (ref) => this.images.has(ref));
+  }
 
   addImage(ref: string, image: Partial<FakeImage> = {}): FakeImage {
     const added: FakeImage = { id: `sha256:${(++this.seq).toString(16).padStart(64, '0')}`, workingDir: '/app', labels: {}, files: {}, ...image };
@@ -141,6 +152,30 @@ export class FakeSwarm implements SwarmPort {
     task.desiredState = 'shutdown';
     this.later(TIMES.stop, () => {
       if (task.state !== 'failed') task.state = 'shutdown';
+    });
+  }
+
+  /** A one-off service's only task, as `behaveJob` says; Swarm never restarts it. */
+  private runJob(service: FakeService): void {
+    const spec = service.spec as unknown as OneOffServiceSpec;
+    const behaviour = this.behaveJob(spec);
+    const task: FakeTask = { id: `task${++this.seq}`, serviceId: service.id, slot: 1, spec: service.spec, desiredState: 'running', state: 'pending', error: '', containerId: '', createdAt: this.clock.now(), logs: [] };
+    this.tasks.push(task);
+    this.later(TIMES.start, () => {
+      if (task.desiredState !== 'running') return;
+      if (typeof behaviour === 'object' && 'refused' in behaviour) {
+        Object.assign(task, { state: 'failed', desiredState: 'shutdown', error: `starting container failed: ${behaviour.refused}` });
+        return;
+      }
+      Object.assign(task, { state: 'running', containerId: `ctr${task.id}`.padEnd(64, '0') });
+      if (behaviour === 'forever') return;
+      // The engine hands logs on line by line.
+      for (const line of behaviour.output?.split('\n').filter(Boolean) ?? []) this.writeLog(task.id, line);
+      this.later(behaviour.runMs, () => {
+        if (task.desiredState !== 'running') return;
+        const failed = behaviour.exitCode !== 0;
+        Object.assign(task, { state: failed ? 'failed' : 'complete', desiredState: failed ? 'shutdown' : 'complete', error: failed ? `task: non-zero exit (${behaviour.exitCode})` : '' });
+      });
     });
   }
 
@@ -210,6 +245,7 @@ export class FakeSwarm implements SwarmPort {
       id: service.id,
       name: service.spec.Name,
       version: service.version,
+      createdAt: iso(service.createdAt),
       labels: { ...service.spec.Labels },
       spec: clone(service.spec),
       hasPreviousSpec: service.previousSpec !== null,
@@ -262,15 +298,18 @@ export class FakeSwarm implements SwarmPort {
     const service = [...this.services.values()].find((s) => !s.removed && (s.id === id || s.spec.Name === id));
     return service ? this.summary(service) : null;
   }
-  async createService(spec: ServiceSpec) {
+  async createService(spec: ServiceSpec | OneOffServiceSpec) {
     this.check();
     if ([...this.services.values()].some((s) => !s.removed && s.spec.Name === spec.Name)) {
       throw new PierError(ErrorCodes.COMMAND_FAILED, `Docker engine error: name conflicts with an existing object: service ${spec.Name} already exists`);
     }
-    this.written.push(clone(spec));
-    const service: FakeService = { id: `svc${++this.seq}`, version: 1, spec: clone(spec), previousSpec: null, updateStatus: null, removed: false };
+    const job = spec.Labels['com.dokku.container-type'] === 'run';
+    const written = clone(spec) as ServiceSpec;
+    if (!job) this.written.push(clone(written));
+    const service: FakeService = { id: `svc${++this.seq}`, version: 1, createdAt: this.clock.now(), spec: written, previousSpec: null, updateStatus: null, removed: false };
     this.services.set(service.id, service);
-    this.scale(service);
+    if (job) this.runJob(service);
+    else this.scale(service);
     return service.id;
   }
   async updateService(id: string, version: number, spec: ServiceSpec) {
@@ -352,24 +391,29 @@ export class FakeSwarm implements SwarmPort {
     return this.followers.get(serviceId)?.size ?? 0;
   }
 
-  /** Task containers of live (or shutting down) tasks, and image-info containers. */
-  async listContainers(labels: string[]) {
+  /** Task containers of live (or shutting down) tasks, and plain containers (one-offs, image probes). */
+  async listContainers(labels: string[]): Promise<ContainerSummary[]> {
     this.check();
-    const tasks = this.tasks.filter((t) => t.containerId !== '' && t.state !== 'shutdown' && t.state !== 'failed');
-    return tasks
-      .filter((t) => labelsMatch({ 'com.docker.swarm.service.id': t.serviceId, ...t.spec.TaskTemplate.ContainerSpec.Labels }, labels))
-      .map((t) => ({ id: t.containerId, state: t.state }));
+    const tasks = this.tasks
+      .filter((t) => t.containerId !== '' && t.state !== 'shutdown' && t.state !== 'failed')
+      .map((t) => ({
+        id: t.containerId,
+        name: `${t.spec.Name}.${t.slot}.${t.id}`,
+        state: t.state,
+        labels: { 'com.docker.swarm.service.id': t.serviceId, ...t.spec.TaskTemplate.ContainerSpec.Labels },
+        created: Math.floor(t.createdAt / 1000),
+        command: (t.spec.TaskTemplate.ContainerSpec.Args ?? []).join(' '),
+      }));
+    return [...tasks, ...this.containers.list()].filter((c) => labelsMatch(c.labels, labels));
   }
-  async createContainer(spec: { name: string; Image: string }) {
-    const id = `info${++this.seq}`;
-    this.infoContainers.set(id, spec.Image);
-    return id;
+  async createContainer(spec: ContainerCreateSpec) {
+    return this.containers.create(spec);
   }
   imageInfoContainers(): string[] {
-    return [...this.infoContainers.keys()];
+    return [...this.containers.all.values()].filter((c) => c.spec.Cmd[0] === '/pier-image-info').map((c) => c.id);
   }
   private imageOfContainer(containerId: string): FakeImage | undefined {
-    const ref = this.infoContainers.get(containerId) ?? this.tasks.find((t) => t.containerId === containerId)?.spec.TaskTemplate.ContainerSpec.Image;
+    const ref = this.containers.all.get(containerId)?.spec.Image ?? this.tasks.find((t) => t.containerId === containerId)?.spec.TaskTemplate.ContainerSpec.Image;
     return ref === undefined ? undefined : this.images.get(ref);
   }
   async getArchive(containerId: string, path: string) {
@@ -380,7 +424,28 @@ export class FakeSwarm implements SwarmPort {
     return this.imageOfContainer(containerId)?.files[path] !== undefined;
   }
   async removeContainer(id: string) {
-    this.infoContainers.delete(id);
+    this.containers.remove(id);
+  }
+  async attachContainer(id: string, tty: boolean) {
+    return this.containers.attach(id, tty);
+  }
+  async waitRemoved(id: string) {
+    return this.containers.waitRemoved(id);
+  }
+  async startContainer(id: string) {
+    this.containers.start(id);
+  }
+  async stopContainer(id: string) {
+    this.containers.stop(id);
+  }
+  async killContainer(id: string, signal: NodeJS.Signals) {
+    this.containers.kill(id, signal);
+  }
+  async resizeContainer(id: string, rows: number, columns: number) {
+    this.containers.resize(id, rows, columns);
+  }
+  async containerLogs(id: string, { tail }: { follow: boolean; tail: number }) {
+    return this.containers.logs(id, tail, iso);
   }
 
   private execs = new Map<string, number>();

@@ -55,7 +55,7 @@ export interface SwarmFixture {
   /** Builds `<prefix>-img:<tag>` with the given files in /app; returns its reference. */
   buildImage(tag: string, files: Record<string, string>): Promise<string>;
   /** A test host on the real engine; every host of a fixture shares one state root. */
-  host(apps: string[], properties?: Record<string, string>): Promise<TestHost & { call: Call }>;
+  host(apps: string[], properties?: Record<string, string>, io?: { stdin?: string }): Promise<TestHost & { call: Call }>;
   cleanup(): Promise<void>;
 }
 
@@ -83,8 +83,8 @@ export function swarmFixture(prefix: string): SwarmFixture {
       images.push(ref);
       return (await imageTool()).buildAppImage(ref, dir, docker);
     },
-    async host(apps, properties = {}) {
-      const host = await createTestHost({ plugins: [schedulerDockerSwarm({ pollMs: 250 })], apps, root: root! });
+    async host(apps, properties = {}, io = {}) {
+      const host = await createTestHost({ plugins: [schedulerDockerSwarm({ pollMs: 250 })], apps, root: root!, ...io });
       hosts.push(host);
       for (const [key, value] of Object.entries(properties)) {
         await host.bus.first(propertySet, { plugin: 'scheduler-docker-swarm', scope: '--global', key, value });

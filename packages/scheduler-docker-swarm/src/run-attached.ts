@@ -1,0 +1,84 @@
+/**
+ * An attached one-off (`pier run`): a Swarm service cannot attach stdin, so the container runs on
+ * the manager's own engine with the app's deployed image, connected to the caller's streams, its
+ * exit status passed back. As `docker run -i --rm`: attached before start so no output is missed,
+ * the removal watched before start so a fast command's status is not removed with it, removed
+ * by the engine when it exits (also when Pier is gone by then). Interrupts are passed on to it.
+ */
+import { constants } from 'node:os';
+import { ErrorCodes, isPierError, PierError } from '@pier/plugin-api';
+import { messageOfError } from './engine-errors.js';
+import { holdInterrupts, type HeldInterrupts } from './interrupt-relay.js';
+import { containerNetworkMode, runContainerSpec, type RunPlan } from './run-plan.js';
+import { randomRunNumber } from './run-naming.js';
+import type { Runtime } from './runtime.js';
+import { linkSession, OUTPUT_GONE_STATUS, OUTPUT_QUIET_MS } from './session-link.js';
+
+const NAME_ATTEMPTS = 5;
+
+const signalled = (signal: NodeJS.Signals) => 128 + constants.signals[signal];
+
+/** `docker run`'s statuses for a command that cannot start: 127 not found, 126 not executable. */
+export function startFailureStatus(message: string): number | null {
+  if (/executable file not found|no such file or directory/i.test(message)) return 127;
+  return /permission denied/i.test(message) ? 126 : null;
+}
+
+/** `<app>.run.<n>`, another n when the name is taken (`$RANDOM` collides). */
+async function createContainer(rt: Runtime, plan: RunPlan): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await rt.engine.createContainer(runContainerSpec(attempt === 1 ? plan : { ...plan, number: randomRunNumber() }));
+    } catch (error) {
+      const message = messageOfError(error);
+      if (/not manually attachable/i.test(message)) {
+        const network = containerNetworkMode(plan.release.networks);
+        throw new PierError(ErrorCodes.COMMAND_FAILED, `pier run needs a container on network ${network}, which does not take one: create it with --attachable`, { cause: error });
+      }
+      if (attempt === NAME_ATTEMPTS || !/is already in use|conflict/i.test(message)) throw error;
+    }
+  }
+}
+
+async function attachAndRun(rt: Runtime, id: string, tty: boolean, interrupts: HeldInterrupts): Promise<number> {
+  const { engine } = rt;
+  const session = await engine.attachContainer(id, tty);
+  const link = linkSession(rt.io, session, { tty, resize: (rows, columns) => void engine.resizeContainer(id, rows, columns).catch(() => {}) });
+  try {
+    const removal = await engine.waitRemoved(id);
+    // `docker run`'s sig-proxy: the first interrupt goes to the process, another one kills it.
+    let forwarded = 0;
+    interrupts.passTo((signal) => void engine.killContainer(id, forwarded++ === 0 ? signal : 'SIGKILL').catch(() => {}));
+    if (interrupts.first !== null) return signalled(interrupts.first);
+    try {
+      await engine.startContainer(id);
+    } catch (error) {
+      const status = isPierError(error) && error.code === ErrorCodes.DOCKER_UNREACHABLE ? null : startFailureStatus(messageOfError(error));
+      if (status === null) throw error;
+      rt.log.warn(messageOfError(error).replace(/^Docker engine error: /, ''));
+      return status;
+    }
+    link.started();
+    const exitCode = await Promise.race([removal.exitCode, link.outputGone.then(() => null)]);
+    // Nobody reads the output any more (`| head -1`): end the process, as SIGPIPE would.
+    if (exitCode === null) return OUTPUT_GONE_STATUS;
+    await link.settled(OUTPUT_QUIET_MS);
+    return exitCode;
+  } finally {
+    link.release();
+  }
+}
+
+export async function runAttached(rt: Runtime, plan: RunPlan): Promise<number> {
+  // From here on there is a container to remove: an interrupt must not end Pier halfway.
+  const interrupts = holdInterrupts(rt.interrupts);
+  let id: string | undefined;
+  try {
+    id = await createContainer(rt, plan);
+    return interrupts.first !== null ? signalled(interrupts.first) : await attachAndRun(rt, id, plan.tty, interrupts);
+  } finally {
+    // The engine removes a container that ran; this removes one that never did (or still runs).
+    if (id !== undefined) await rt.engine.removeContainer(id).catch(() => {});
+    interrupts.release();
+  }
+}

@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { ErrorCodes, schedulerAppStatus, schedulerDeploy, schedulerRun } from '@pier/plugin-api';
+import type { OneOffServiceSpec } from './service-spec-types.js';
+import { processSpec, release, unitHost, type UnitHost } from './test-support/unit-host.js';
+
+describe('run:detached (fake swarm): a one-off service', () => {
+  let t: UnitHost;
+  beforeEach(async () => {
+    t = await unitHost();
+    t.swarm.addImage('shop:1');
+    await t.call(schedulerDeploy, { app: 'shop', release: release([processSpec('web', 1), processSpec('worker', 1)], { env: { SECRET: '{{x}}' } }) });
+    t.host.io.clear();
+  });
+  afterEach(() => t.dispose());
+
+  const detached = (command: string[], env: Record<string, string> = {}) =>
+    t.call(schedulerRun, { app: 'shop', command, env, detach: true, tty: false, ttlSeconds: 60 });
+  const oneOffServices = () => [...t.swarm.services.values()].filter((s) => !s.removed && s.spec.Labels['com.dokku.container-type'] === 'run');
+
+  it('returns <app>.run.<n> once its task runs; the service runs one task, never restarted, named after it, labelled for run:*', async () => {
+    const { exitCode, container } = await detached(['sleep', '300'], { EXTRA: '{{y}}' });
+
+    expect(exitCode).toBe(0);
+    const number = /^shop\.run\.(\d+)$/.exec(container!)![1];
+    const [service] = oneOffServices();
+    const spec = service!.spec as unknown as OneOffServiceSpec;
+    expect(spec.Name).toBe(`shop__run_${number}`);
+    expect(spec.Mode).toEqual({ Replicated: { Replicas: 1 } });
+    expect(spec.TaskTemplate.RestartPolicy).toEqual({ Condition: 'none' });
+    expect(spec.Labels).toMatchObject({ 'com.pier.run-name': container, 'com.pier.root': t.host.root, 'com.dokku.active-deadline-seconds': '60' });
+    // The release env as the app's services carry it (escaped for Swarm), the -e pair escaped too.
+    expect(spec.TaskTemplate.ContainerSpec.Env).toEqual(['SECRET={{"{{"}}x}}', `DYNO=run.${number}`, 'EXTRA={{"{{"}}y}}']);
+    expect(t.swarm.tasks.find((task) => task.serviceId === service!.id)?.state).toBe('running');
+    expect(t.stdout()).toBe('');
+  });
+
+  it('is no part of the app: its status and deploys leave one-off services alone', async () => {
+    await detached(['worker']);
+
+    expect((await t.call(schedulerAppStatus, { app: 'shop' })).containers.map((c) => c.dyno)).toEqual(['web.1', 'worker.1']);
+    await t.call(schedulerDeploy, { app: 'shop', release: release([processSpec('web', 1)]) });
+    expect(oneOffServices()).toHaveLength(1);
+    // A Procfile type's notice goes to stderr: stdout is only the name.
+    expect(t.stderr()).toBe("-----> Found 'worker' in Procfile, running that command\n");
+  });
+
+  it('a task that cannot start fails the command and its service is removed', async () => {
+    t.swarm.behaveJob = () => ({ refused: 'exec: "nope": executable file not found in $PATH' });
+
+    await expect(detached(['nope'])).rejects.toMatchObject({
+      code: ErrorCodes.COMMAND_FAILED,
+      message: expect.stringMatching(/^One-off shop\.run\.\d+ could not start: starting container failed: exec: "nope": executable file not found in \$PATH$/),
+    });
+    expect(oneOffServices()).toEqual([]);
+  });
+
+  it('a task that ran and exited at once is fine: it ran', async () => {
+    t.swarm.behaveJob = () => ({ runMs: 0, exitCode: 1 });
+    expect(await detached(['false'])).toMatchObject({ exitCode: 0, container: expect.stringMatching(/^shop\.run\./) });
+  });
+
+  it('an interrupt while it is placed removes it and ends with the signal’s status', async () => {
+    // Ctrl-C as Swarm takes the service, before its task runs.
+    t.swarm.behaveJob = () => {
+      t.interrupts.interrupt();
+      return 'forever';
+    };
+    expect(await detached(['sleep', '1'])).toEqual({ exitCode: 130 });
+    expect(oneOffServices()).toEqual([]);
+  });
+});
