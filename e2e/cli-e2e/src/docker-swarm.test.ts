@@ -2,7 +2,9 @@
  * The docker-swarm scheduler with the built `pier` binary on a real engine in swarm mode:
  * web=2 worker=1 behind app.json health checks run inside the tasks, ps:report, ps:scale, a
  * redeploy whose health check fails (Swarm rolls it back; the old tasks never stop serving),
- * logs and logs:failed, enter, ps:stop/ps:start, and apps:destroy removing every service.
+ * logs and logs:failed, enter, one-offs (run with its status, stdin and -e values; run:detached
+ * with run:list, run:logs, run:stop and run:retire), ps:stop/ps:start, and apps:destroy removing
+ * every service.
  *
  * The engine (DOCKER_HOST) is made a one-node swarm for this file when it is not one already
  * (tools/docker/swarm-session.mjs: docker_gwbridge on 198.18.254.0/24 first, then swarm init on
@@ -34,7 +36,9 @@ const startSwarm = async (): Promise<SwarmSession> => {
   return tool.startSwarm(docker);
 };
 
-const services = async () => docker.listServices({ filters: { label: [`com.dokku.app-name=${app}`] } });
+const allServices = async () => docker.listServices({ filters: { label: [`com.dokku.app-name=${app}`] } });
+/** The app's services, one per process type: one-off services (labelled `run`) left out. */
+const services = async () => (await allServices()).filter((s) => s.Spec?.Labels?.['com.dokku.container-type'] !== 'run');
 
 /** The task template's container part, as the engine writes it back (Healthcheck spelt so). */
 interface ContainerPart {
@@ -81,10 +85,10 @@ beforeAll(async () => {
 afterAll(async () => {
   try {
     await tearDownApps(env, { apps: [app], images: [image, brokenImage] });
-    expect(await services()).toEqual([]);
+    expect(await allServices()).toEqual([]);
   } finally {
     // Whatever failed above, a service left behind must not outlive the swarm of this file.
-    for (const service of await services().catch(() => [])) await docker.getService(service.ID).remove().catch(() => {});
+    for (const service of await allServices().catch(() => [])) await docker.getService(service.ID).remove().catch(() => {});
     await session?.end();
   }
 }, 120_000);
@@ -132,6 +136,80 @@ describe('pier with the docker-swarm scheduler', () => {
   it('enter runs a command in a task; the server answers on the task’s own loopback', async () => {
     const result = await env.pier(['enter', app, 'web.2', '--', 'wget', '-q', '-O', '-', 'http://127.0.0.1:5000/']);
     expect(result).toEqual({ exitCode: 0, stdout: 'hello from swarm\n', stderr: '' });
+  });
+
+  describe('one-offs', () => {
+    interface RunEntry {
+      name: string;
+      state: string;
+      command: string;
+      created_at: string;
+    }
+    const runList = async () => JSON.parse(await pierOk(env, ['run:list', app, '--format', 'json'])) as RunEntry[];
+    const oneOffName = new RegExp(`^${app}\\.run\\.(\\d+)\\n$`);
+
+    it('run passes the exit status through', async () => {
+      expect(await env.pier(['run', app, 'sh', '-c', 'echo out; echo err >&2; exit 7'])).toEqual({ exitCode: 7, stdout: 'out\n', stderr: 'err\n' });
+    });
+
+    it('run reads piped stdin', async () => {
+      expect(await env.pier(['run', app, 'sh', '-c', 'read first; read second; echo "$second $first"'], { input: 'one\ntwo\n' })).toEqual({ exitCode: 0, stdout: 'two one\n', stderr: '' });
+    });
+
+    it('run -e passes values literally, after the release env', async () => {
+      const result = await env.pier(['run', '-e', 'LITERAL=$HOME {{.Task.Slot}} `id`', app, 'sh', '-c', 'echo "$LITERAL|$DYNO"']);
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).toMatch(/^\$HOME \{\{\.Task\.Slot\}\} `id`\|run\.\d+\n$/);
+    });
+
+    it('run:detached prints the name; run:list, run:logs and run:stop find the one-off service by it', async () => {
+      const started = await env.pier(['run:detached', app, 'sh', '-c', 'echo "started $DYNO"; exec sleep 300']);
+      expect(started).toMatchObject({ exitCode: 0, stderr: '' });
+      const [, number] = oneOffName.exec(started.stdout) ?? [];
+      const name = `${app}.run.${number}`;
+
+      expect(await runList()).toEqual([{ name, state: 'running', command: `"sh -c echo \\"started $DYNO\\"; exec sleep 300"`, created_at: expect.stringMatching(/ \+0000 UTC$/) }]);
+      const table = await pierOk(env, ['run:list', app]);
+      expect(table.split('\n')[0]).toBe(`=====> ${app} run containers`);
+      expect(table).toMatch(new RegExp(`^${name.replace(/\./g, '\\.')} +"sh -c .*" +\\S.* ago$`, 'm'));
+
+      const logged = await waitFor(async () => {
+        const out = await pierOk(env, ['run:logs', '--container', name]);
+        return out.trim() === '' ? undefined : out;
+      }, { timeoutMs: 60_000, intervalMs: 250, what: 'the one-off’s output in run:logs' });
+      expect(logged).toMatch(new RegExp(`^\\S+Z app\\[${number}\\]: started run\\.${number}\\n$`));
+
+      expect(await env.pier(['run:stop', '--container', name])).toEqual({ exitCode: 0, stdout: `${name}\n`, stderr: '' });
+      expect(await runList()).toEqual([]);
+      expect(await env.pier(['run:stop', app])).toEqual({ exitCode: 0, stdout: 'No run containers exist\n', stderr: '' });
+    }, 120_000);
+
+    it('run:detached <type> runs the Procfile command of the type (its notice on stderr, the name alone on stdout)', async () => {
+      const started = await env.pier(['run:detached', app, 'worker']);
+      expect(started).toMatchObject({ exitCode: 0, stdout: expect.stringMatching(oneOffName), stderr: "-----> Found 'worker' in Procfile, running that command\n" });
+      const name = started.stdout.trim();
+
+      const tick = new RegExp(`app\\[${name.split('.').at(-1)}\\]: worker tick run\\.${name.split('.').at(-1)}$`, 'm');
+      await waitFor(async () => tick.test(await pierOk(env, ['run:logs', app, '-n', '5'])), { timeoutMs: 60_000, intervalMs: 250, what: 'a tick of the one-off worker' });
+      expect(await env.pier(['run:stop', app])).toEqual({ exitCode: 0, stdout: `${name}\n`, stderr: '' });
+    }, 120_000);
+
+    it('run:retire stops a one-off whose --ttl-seconds 1 has passed and leaves the others', async () => {
+      const expiring = (await pierOk(env, ['run:detached', '--ttl-seconds', '1', app, 'sleep', '300'])).trim();
+      const kept = (await pierOk(env, ['run:detached', app, 'sleep', '300'])).trim();
+
+      // The deadline is counted in whole seconds from the creation: sweep until it has passed.
+      const retired = await waitFor(async () => {
+        const out = await pierOk(env, ['run:retire', app]);
+        return (await runList()).some((entry) => entry.name === expiring) ? undefined : out;
+      }, { timeoutMs: 60_000, intervalMs: 500, what: `run:retire to retire ${expiring}` });
+
+      expect(retired.split('\n')[0]).toBe(`-----> Retiring run and cron containers for app ${app}`);
+      expect(retired).toContain(`       Retiring ${expiring} (service `);
+      expect((await runList()).map((entry) => entry.name)).toEqual([kept]);
+      expect(await pierOk(env, ['run:stop', app])).toBe(`${kept}\n`);
+      expect(await allServices()).toHaveLength(2);
+    }, 120_000);
   });
 
   it('logs print each task under its dyno; -q prints the bare lines; -t follows until interrupted', async () => {
