@@ -1,7 +1,7 @@
 /**
  * The scheduler contract every Pier scheduler passes (plugin-testkit), run against docker-swarm
  * with the fake swarm: registration and the package manifest, schema-valid answers from every
- * capability it has, the documented error for those it lacks (run, run:*, …), and the app
+ * capability it has (run and run:* included), the documented error for those it lacks, and the app
  * lifecycle.
  */
 import { contractRelease, describeSchedulerContract } from '@pier/plugin-testkit/contract';
