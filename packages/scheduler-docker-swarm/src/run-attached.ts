@@ -19,7 +19,7 @@ const NAME_ATTEMPTS = 5;
 const signalled = (signal: NodeJS.Signals) => 128 + constants.signals[signal];
 
 /** `docker run`'s statuses for a command that cannot start: 127 not found, 126 not executable. */
-export function startFailureStatus(message: string): number | null {
+function startFailureStatus(message: string): number | null {
   if (/executable file not found|no such file or directory/i.test(message)) return 127;
   return /permission denied/i.test(message) ? 126 : null;
 }
@@ -47,9 +47,13 @@ async function attachAndRun(rt: Runtime, id: string, tty: boolean, interrupts: H
   try {
     const removal = await engine.waitRemoved(id);
     // `docker run`'s sig-proxy: the first interrupt goes to the process, another one kills it.
+    // One that comes before the process runs stops the run there, or reaches it once it runs.
+    let running = false;
+    let early = interrupts.first;
     let forwarded = 0;
-    interrupts.passTo((signal) => void engine.killContainer(id, forwarded++ === 0 ? signal : 'SIGKILL').catch(() => {}));
-    if (interrupts.first !== null) return signalled(interrupts.first);
+    const forward = (signal: NodeJS.Signals) => void engine.killContainer(id, forwarded++ === 0 ? signal : 'SIGKILL').catch(() => {});
+    interrupts.passTo((signal) => (running ? forward(signal) : (early ??= signal)));
+    if (early !== null) return signalled(early);
     try {
       await engine.startContainer(id);
     } catch (error) {
@@ -58,6 +62,8 @@ async function attachAndRun(rt: Runtime, id: string, tty: boolean, interrupts: H
       rt.log.warn(messageOfError(error).replace(/^Docker engine error: /, ''));
       return status;
     }
+    running = true;
+    if (early !== null) forward(early);
     link.started();
     const exitCode = await Promise.race([removal.exitCode, link.outputGone.then(() => null)]);
     // Nobody reads the output any more (`| head -1`): end the process, as SIGPIPE would.

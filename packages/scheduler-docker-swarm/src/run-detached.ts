@@ -19,7 +19,7 @@ import type { TaskSummary } from './swarm-port.js';
 const NAME_ATTEMPTS = 5;
 
 /** Where the task is: running or done running (`ran`), unable to start (`refused`), or on its way. */
-export function taskStart(task: TaskSummary | undefined): 'ran' | 'refused' | 'pending' {
+function taskStart(task: TaskSummary | undefined): 'ran' | 'refused' | 'pending' {
   if (task === undefined) return 'pending';
   if (task.state === 'rejected' || /^starting container failed/.test(task.error)) return 'refused';
   return ['running', 'complete', 'failed', 'shutdown'].includes(task.state) ? 'ran' : 'pending';

@@ -57,11 +57,16 @@ describe('run, attached (fake swarm): a container on the manager’s engine', ()
   });
 
   it('without a command: the configured shell, else /bin/bash if the image has it, else /bin/sh', async () => {
+    const { files } = t.swarm.images.get('shop:1')!;
+    files['/bin/bash'] = '';
+    await run([]);
+    delete files['/bin/bash'];
     await run([]);
     await t.host.bus.first(propertySet, { plugin: 'scheduler', scope: 'shop', key: 'shell', value: '/bin/ash -l' });
     await run([]);
 
-    expect(t.swarm.containers.removed.filter((c) => c.spec.Cmd[0] !== '/pier-image-info').map((c) => c.spec.Cmd)).toEqual([['/bin/sh'], ['/bin/ash', '-l']]);
+    const runs = t.swarm.containers.removed.filter((c) => c.spec.Cmd[0] !== '/pier-image-info');
+    expect(runs.map((c) => c.spec.Cmd)).toEqual([['/bin/bash'], ['/bin/sh'], ['/bin/ash', '-l']]);
     expect(t.swarm.imageInfoContainers()).toEqual([]);
   });
 
@@ -86,6 +91,16 @@ describe('run, attached (fake swarm): a container on the manager’s engine', ()
     t.interrupts.interrupt();
 
     expect(await running).toEqual({ exitCode: 130 });
+    expect(last().signals).toEqual(['SIGINT']);
+  });
+
+  it('an interrupt while the start is on its way reaches the process once it runs', async () => {
+    t.swarm.containers.onRun = () => {
+      t.interrupts.interrupt();
+      return 'forever';
+    };
+
+    expect(await run(['sleep', '300'])).toEqual({ exitCode: 130 });
     expect(last().signals).toEqual(['SIGINT']);
   });
 
