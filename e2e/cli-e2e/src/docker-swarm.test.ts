@@ -15,10 +15,11 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { pierOk, psReport, spawnPier, statuses, tearDownApps } from './support/apps.js';
+import { asPierResult, pierOk, psReport, spawnPier, statuses, tearDownApps } from './support/apps.js';
 import { buildFixtureImage, docker, waitFor } from './support/docker.js';
 import { workspaceRoot } from './support/npm-pack.js';
 import { pierEnvironment, type PierEnvironment } from './support/pier.js';
+import { inPipeline, startedPier } from './support/shell.js';
 
 const app = 'e2e-swarm';
 const image = 'e2e-swarm-img:1';
@@ -154,6 +155,22 @@ describe('pier with the docker-swarm scheduler', () => {
 
     it('run reads piped stdin', async () => {
       expect(await env.pier(['run', app, 'sh', '-c', 'read first; read second; echo "$second $first"'], { input: 'one\ntwo\n' })).toEqual({ exitCode: 0, stdout: 'two one\n', stderr: '' });
+    });
+
+    const oneOffContainers = () => docker.listContainers({ all: true, filters: { label: [`com.dokku.app-name=${app}`, 'com.dokku.container-type=run'] } });
+    const noOneOffContainer = () => waitFor(async () => (await oneOffContainers()).length === 0, { timeoutMs: 30_000, what: 'no one-off container left' });
+
+    it('a reader that goes away (`| head -1`) ends the run with status 141 and no container left', async () => {
+      const result = await inPipeline(env, `{pier} run ${app} sh -c 'seq 1 1000000' | head -1; echo "pier=\${PIPESTATUS[0]}" >&2`);
+      expect(result).toEqual({ exitCode: 0, stdout: '1\n', stderr: 'pier=141\n' });
+      expect(await noOneOffContainer()).toBe(true);
+    });
+
+    it('SIGHUP (a closed terminal) is passed on to the command, and its container goes', async () => {
+      const { child } = await startedPier(env, ['run', app, 'sh', '-c', 'echo ready; exec sleep 300'], 'ready');
+      child.kill('SIGHUP');
+      expect(asPierResult(await child)).toEqual({ exitCode: 129, stdout: 'ready\n', stderr: '' });
+      expect(await noOneOffContainer()).toBe(true);
     });
 
     it('run -e passes values literally, after the release env', async () => {
