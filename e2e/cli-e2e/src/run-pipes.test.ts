@@ -43,8 +43,31 @@ describe('pier run and enter in a pipeline', () => {
     expect(await noRunContainers()).toBe(true);
   });
 
+  it('a reader that stalls, then goes away (`| (sleep 2; head -1)`): pier ends too, and the engine is not left stuck', async () => {
+    // While the reader sleeps the output backs up and Pier stops reading the engine; when the
+    // reader then goes away, Pier must drop the engine connection before removing the container
+    // (the engine holds the container's lock while it copies output into that connection). The
+    // `timeout` only turns a regression into a failure instead of a hung test.
+    const result = await inPipeline(
+      env,
+      `timeout -s KILL 60 {pier} run ${app} sh -c 'seq 1 1000000' | (sleep 2; head -1); echo "pier=\${PIPESTATUS[0]}" >&2`,
+    );
+
+    expect(result).toEqual({ exitCode: 0, stdout: '1\n', stderr: 'pier=141\n' });
+    expect(await noRunContainers()).toBe(true);
+  });
+
   it('`pier enter … | head -1` ends the same way', async () => {
     const result = await inPipeline(env, `{pier} enter ${app} web sh -c 'seq 1 1000000' | head -1; echo "pier=\${PIPESTATUS[0]}" >&2`);
+
+    expect(result).toEqual({ exitCode: 0, stdout: '1\n', stderr: 'pier=141\n' });
+  });
+
+  it('`pier enter … | (sleep 2; head -1)` ends as well', async () => {
+    const result = await inPipeline(
+      env,
+      `timeout -s KILL 60 {pier} enter ${app} web sh -c 'seq 1 1000000' | (sleep 2; head -1); echo "pier=\${PIPESTATUS[0]}" >&2`,
+    );
 
     expect(result).toEqual({ exitCode: 0, stdout: '1\n', stderr: 'pier=141\n' });
   });

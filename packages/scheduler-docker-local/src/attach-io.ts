@@ -52,8 +52,11 @@ export function connectIo(rt: Runtime, connection: Duplex, options: IoSessionOpt
   let signalGone: () => void = () => {};
   const outputGone = new Promise<void>((resolve) => (signalGone = resolve));
   const pacer = createPacer([stdout, stderr], () => {
-    connection.pause();
     signalGone();
+    // Not merely paused: the engine holds the container's lock while it copies output into this
+    // connection, so a stalled connection would make the removal that follows (run) or the
+    // exec's end (enter) wait forever, and every later call on that container with it.
+    connection.destroy();
   });
 
   const decoder = options.tty ? null : new FrameDecoder();
