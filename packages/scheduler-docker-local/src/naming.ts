@@ -9,7 +9,7 @@
  * Every container Pier creates also carries the state root it belongs to (LABEL_ROOT), so that
  * several roots can share one engine (see root-scope.ts).
  */
-import { resolve } from 'node:path';
+import { canonicalRoot } from '@pier/plugin-api';
 import type { ContainerSummary, DockerPort } from './docker-port.js';
 
 export const LABEL_APP = 'com.dokku.app-name';
@@ -20,12 +20,13 @@ export const LABEL_CONTAINER_TYPE = 'com.dokku.container-type';
 export const LABEL_DOKKU = 'dokku';
 
 /**
- * Not Dokku's: the state root (PIER_ROOT) whose Pier created the container, as an absolute path
- * (readable in `docker inspect`, exact in a label filter). Deploy, one-off and image-info
- * containers all carry it; lookups only see their own root's (root-scope.ts).
+ * Not Dokku's: the state root (PIER_ROOT) whose Pier created the container, as its real path
+ * (readable in `docker inspect`, exact in a label filter; symlinks resolved, so one directory is
+ * one root however it is spelled). Deploy, one-off and image-info containers all carry it;
+ * lookups only see their own root's (root-scope.ts).
  */
 export const LABEL_ROOT = 'com.pier.root';
-export const rootLabelValue = (root: string) => resolve(root);
+export const rootLabelValue = (root: string) => canonicalRoot(root);
 /**
  * Not Dokku's: where a host-mode web container listens on loopback (`127.0.0.1:<port>`), the
  * engine-side record of Dokku's PORT.web.<n> files; it gives the app's URLs.

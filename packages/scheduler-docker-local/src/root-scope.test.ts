@@ -1,4 +1,7 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { refuseOtherRootsApp, scopeToRoot } from './root-scope.js';
 import { FakeDocker } from './test-support/fake-docker.js';
 
@@ -60,5 +63,36 @@ describe('the engine as one state root sees it', () => {
         'Container shop.web.1 belongs to another Pier state root on this Docker engine (/home/other/.pier); container names are shared by every root, so deploy this app under another name',
     });
     await expect(refuseOtherRootsApp(docker, ROOT, 'blog')).resolves.toBeUndefined();
+  });
+});
+
+describe('one directory is one root, however it is spelled', () => {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'pier-scope-')));
+  const real = join(dir, 'real');
+  const link = join(dir, 'link');
+  mkdirSync(real);
+  symlinkSync(real, link);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('labels with the real path when the root is reached through a symlink', async () => {
+    const docker = new FakeDocker();
+    docker.addImage('shop:1');
+    const id = await scopeToRoot(docker, link).createContainer({ name: 'x', Image: 'shop:1', Env: [], Labels: {}, HostConfig: { NetworkMode: 'none' } });
+    expect(docker.containers.get(id)!.spec.Labels['com.pier.root']).toBe(real);
+  });
+
+  it('sees containers labelled with either spelling (an older Pier labelled the path as given)', async () => {
+    const docker = new FakeDocker();
+    const viaLink = docker.addContainer('shop.web.1', app('shop', { 'com.pier.root': link }));
+    const viaReal = docker.addContainer('shop.worker.1', app('shop', { 'com.pier.root': real }));
+    docker.addContainer('shop.web.1.1700000000', app('shop', { 'com.pier.root': join(dir, 'other') }));
+
+    for (const spelling of [real, link]) {
+      const scoped = scopeToRoot(docker, spelling);
+      expect((await scoped.listContainers(['com.dokku.app-name=shop'])).map((r) => r.id)).toEqual([viaLink.id, viaReal.id]);
+      expect((await scoped.listContainers(['com.dokku.container-type=deploy'])).map((r) => r.id)).toEqual([viaLink.id, viaReal.id]);
+      expect((await scoped.inspectContainer(viaLink.id))?.id).toBe(viaLink.id);
+      await expect(refuseOtherRootsApp(docker, spelling, 'shop')).resolves.toBeUndefined();
+    }
   });
 });

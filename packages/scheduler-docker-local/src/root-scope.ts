@@ -12,31 +12,48 @@
  * managing the apps it deployed, and their next deploy replaces them with labelled containers. A
  * global sweep (run:retire or ps:retire without an app, ps:restore's clean-up) only ever touches
  * containers labelled with this root.
+ *
+ * The label is the root's real path (naming.ts). A Pier before that labelled the path as spelled,
+ * so a label that differs is compared by its real path too: the same directory reached through a
+ * symlink is the same root, and containers labelled either way stay this root's.
  */
 import { ErrorCodes, PierError } from '@pier/plugin-api';
 import type { ContainerSummary, CreateContainerSpec, DockerPort } from './docker-port.js';
 import { classifyName, LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_ROOT, rootLabelValue } from './naming.js';
 
-/** Ours, or unlabelled (older Pier) when `legacyToo`. */
-function belongs(labels: Readonly<Record<string, string>>, root: string, legacyToo: boolean): boolean {
-  const owner = labels[LABEL_ROOT];
-  return owner === root || (legacyToo && owner === undefined);
+type Belongs = (labels: Readonly<Record<string, string>>, legacyToo: boolean) => boolean;
+
+/** Ours (under any spelling of the root), or unlabelled (older Pier) when `legacyToo`. */
+function ownership(root: string): Belongs {
+  // Label values seen so far → their real paths: a listing resolves each distinct value once.
+  const resolved = new Map<string, string>([[root, root]]);
+  const realPathOf = (value: string) => {
+    if (!resolved.has(value)) resolved.set(value, rootLabelValue(value));
+    return resolved.get(value)!;
+  };
+  return (labels, legacyToo) => {
+    const owner = labels[LABEL_ROOT];
+    if (owner === undefined) return legacyToo;
+    return owner === root || realPathOf(owner) === root;
+  };
 }
 
 export function scopeToRoot(engine: DockerPort, stateRoot: string): DockerPort {
   const root = rootLabelValue(stateRoot);
+  const belongs = ownership(root);
   const scoped: Partial<DockerPort> = {
     createContainer: (spec: CreateContainerSpec) => engine.createContainer({ ...spec, Labels: { ...spec.Labels, [LABEL_ROOT]: root } }),
     async listContainers(labels: string[]): Promise<ContainerSummary[]> {
       const appScoped = labels.some((label) => label.startsWith(`${LABEL_APP}=`));
-      // A global listing asks the engine for this root's containers only; an app-scoped one also
-      // gets the unlabelled ones and drops other roots' here (a filter cannot say "no such label").
-      const rows = await engine.listContainers(appScoped ? labels : [...labels, `${LABEL_ROOT}=${root}`]);
-      return rows.filter((row) => belongs(row.labels, root, appScoped));
+      // A global listing asks the engine for labelled containers only; an app-scoped one also
+      // gets the unlabelled ones. Other roots' are dropped here: a filter can neither say "no such
+      // label" nor match another spelling of this root.
+      const rows = await engine.listContainers(appScoped ? labels : [...labels, LABEL_ROOT]);
+      return rows.filter((row) => belongs(row.labels, appScoped));
     },
     async inspectContainer(id: string) {
       const details = await engine.inspectContainer(id);
-      return details && belongs(details.labels, root, true) ? details : null;
+      return details && belongs(details.labels, true) ? details : null;
     },
   };
   // Everything else goes straight to the engine: those calls act on containers found above.
@@ -54,9 +71,9 @@ export function scopeToRoot(engine: DockerPort, stateRoot: string): DockerPort {
  * name, the new containers could never take their live names. Said before anything is started.
  */
 export async function refuseOtherRootsApp(engine: DockerPort, stateRoot: string, app: string): Promise<void> {
-  const root = rootLabelValue(stateRoot);
+  const belongs = ownership(rootLabelValue(stateRoot));
   const rows = await engine.listContainers([`${LABEL_APP}=${app}`, `${LABEL_CONTAINER_TYPE}=deploy`]);
-  const taken = rows.find((row) => !belongs(row.labels, root, true) && classifyName(app, row.name).role === 'live');
+  const taken = rows.find((row) => !belongs(row.labels, true) && classifyName(app, row.name).role === 'live');
   if (!taken) return;
   throw new PierError(
     ErrorCodes.DEPLOY_FAILED,
