@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { availableParallelism } from 'node:os';
+import { createOutput, ErrorCodes, PierError } from '@pier/plugin-api';
+import { forEachApp } from './all-apps.js';
 import { psHost, type PsHost } from './test-support/ps-host.js';
 
 let h: PsHost;
@@ -122,5 +124,73 @@ describe('--parallel without a value', () => {
     h = await psHost();
 
     expect(await h.run('ps:stop', '--parallel', '--all')).toEqual({ exitCode: 1, stdout: '', stderr: ' !     flag needs an argument: --parallel\n' });
+  });
+});
+
+describe('an interrupt during an --all run', () => {
+  const interrupted = (signal: NodeJS.Signals, exitCode: number) =>
+    new PierError(ErrorCodes.INTERRUPTED, `Deploy interrupted by ${signal}: the new containers were stopped (see logs:failed); the previous ones keep running`, { exitCode });
+  /** A watch the test fires; `fire` stands for the process signal every listener sees. */
+  function manualWatch() {
+    const watch = { signal: null as NodeJS.Signals | null, stop: () => undefined, fire: (signal: NodeJS.Signals) => void (watch.signal = signal) };
+    return watch;
+  }
+
+  it('stops at the interrupted app: the remaining ones are not touched, and the command exits as the signal', async () => {
+    h = await psHost({ apps: ['blog', 'shop', 'wiki'] });
+    for (const app of ['blog', 'shop', 'wiki']) await h.run('deploy', app, 'blog:1');
+    h.onDeploy(({ app }) => {
+      if (app === 'shop') throw interrupted('SIGTERM', 143);
+    });
+
+    const result = await h.run('ps:restart', '--all');
+
+    expect(result.exitCode).toBe(143);
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('-----> Running'))).toEqual([
+      '-----> Running restart against app blog',
+      '-----> Running restart against app shop',
+    ]);
+    expect(result.stderr.split('\n').slice(-3)).toEqual([
+      ' !     Error running restart against app shop: Deploy interrupted by SIGTERM: the new containers were stopped (see logs:failed); the previous ones keep running',
+      ' !     restart interrupted by SIGTERM; not run against wiki',
+      '',
+    ]);
+    expect(h.deploys().slice(3).map((d) => d.app)).toEqual(['blog', 'shop']);
+  });
+
+  it('stops after an app whose deploy finished regardless (the signal came while it switched containers in)', async () => {
+    h = await psHost({ apps: ['blog', 'shop', 'wiki'] });
+    for (const app of ['blog', 'shop', 'wiki']) await h.run('deploy', app, 'blog:1');
+    const watch = manualWatch();
+    const done: string[] = [];
+
+    const run = forEachApp(h.host.bus, createOutput(h.host.io), 'restart', undefined, async (app) => {
+      done.push(app);
+      if (app === 'blog') watch.fire('SIGINT');
+    }, () => watch);
+
+    await expect(run).rejects.toMatchObject({ code: ErrorCodes.INTERRUPTED, exitCode: 130, message: 'restart interrupted by SIGINT; not run against shop, wiki' });
+    expect(done).toEqual(['blog']);
+  });
+
+  it('in parallel: starts no further app, lets the ones in flight end, and names those never started', async () => {
+    h = await psHost({ apps: ['a1', 'a2', 'a3', 'a4', 'a5'] });
+    const watch = manualWatch();
+    const started: string[] = [];
+    let release: () => void = () => undefined;
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+
+    const run = forEachApp(h.host.bus, createOutput(h.host.io), 'stop', '2', async (app) => {
+      started.push(app);
+      if (app === 'a2') {
+        watch.fire('SIGINT');
+        release();
+        throw interrupted('SIGINT', 130);
+      }
+      await blocked;
+    }, () => watch);
+
+    await expect(run).rejects.toMatchObject({ exitCode: 130, message: 'stop interrupted by SIGINT; not run against a3, a4, a5' });
+    expect(started).toEqual(['a1', 'a2']);
   });
 });

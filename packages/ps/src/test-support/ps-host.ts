@@ -54,6 +54,8 @@ export interface PsHost {
   readonly running: Map<string, 'true' | 'false' | 'mixed'>;
   /** When set, scheduler deploys fail with DEPLOY_FAILED and this message. */
   failDeploys(message: string | undefined): void;
+  /** Runs first in every scheduler deploy from now on (it may throw, e.g. an interrupt). */
+  onDeploy(hook: (input: InputOf<typeof schedulerDeploy>) => void): void;
   /** The deploy requests the scheduler received, in order. */
   deploys(): InputOf<typeof schedulerDeploy>[];
   lastRelease(): Release;
@@ -73,6 +75,7 @@ export async function psHost(options: PsHostOptions = {}): Promise<PsHost> {
   const deployed = new Set<string>();
   const running = new Map<string, 'true' | 'false' | 'mixed'>();
   let failure: string | undefined;
+  let deployHook: (input: InputOf<typeof schedulerDeploy>) => void = () => undefined;
   const postDeploys: InputOf<typeof appPostDeploy>[] = [];
 
   const methods: Partial<SchedulerImplementation> = {
@@ -81,7 +84,9 @@ export async function psHost(options: PsHostOptions = {}): Promise<PsHost> {
       if (!found) throw new PierError(ErrorCodes.IMAGE_NOT_FOUND, `Image ${image} not found`);
       return { id: `sha256:${image}`, procfile: found.procfile ?? null, appJson: found.appJson ?? null };
     },
-    deploy: ({ app }) => {
+    deploy: (input) => {
+      const { app } = input;
+      deployHook(input);
       if (failure !== undefined) throw new PierError(ErrorCodes.DEPLOY_FAILED, failure);
       deployed.add(app);
     },
@@ -130,6 +135,7 @@ export async function psHost(options: PsHostOptions = {}): Promise<PsHost> {
     deployed,
     running,
     failDeploys: (message) => void (failure = message),
+    onDeploy: (hook) => void (deployHook = hook),
     deploys,
     lastRelease: () => {
       const all = deploys();
