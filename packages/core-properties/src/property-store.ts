@@ -1,7 +1,6 @@
 import { cp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '@pier/plugin-api';
-import { configRoot, propertyDir, propertyFile } from './property-paths.js';
+import { configRoot, propertyDir, propertyFile, readPropertyFile, writeFileAtomic } from '@pier/plugin-api';
 
 /** Dokku's property semantics on disk: raw values, no trailing newline, empty = absent. */
 export interface PropertyStore {
@@ -48,10 +47,7 @@ export function createPropertyStore(root: string): PropertyStore {
   }
 
   return {
-    async get(plugin, scope, key) {
-      const value = await readOptional(propertyFile(root, plugin, scope, key));
-      return value === '' ? undefined : value;
-    },
+    get: (plugin, scope, key) => readPropertyFile(root, plugin, scope, key),
 
     async set(plugin, scope, key, value) {
       const path = propertyFile(root, plugin, scope, key);

@@ -1,9 +1,15 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseRetireJob, runRetireJob, stopOldContainers, type RetireJob } from './retire-job.js';
 import { FakeClock, FakeDocker } from './test-support/fake-docker.js';
 
 const labels = { 'com.dokku.app-name': 'shop', 'com.dokku.container-type': 'deploy' };
-const job = (ids: string[]): RetireJob => ({ app: 'shop', ids, at: 100, stopTimeoutSeconds: 7 });
+/** A root without property files: the job's own stop timeout applies. */
+const root = mkdtempSync(join(tmpdir(), 'pier-retire-job-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const job = (ids: string[]): RetireJob => ({ app: 'shop', root, ids, at: 100, stopTimeoutSeconds: 7 });
 
 describe('the background retire job', () => {
   it('stops the old containers still running, with the stop timeout it was given', async () => {
@@ -53,7 +59,57 @@ describe('the background retire job', () => {
     };
 
     expect(await runRetireJob(docker, { ...job([old.id]), at: 600 }, clock)).toEqual([]);
+    // Looked at after 1, 3, 7, 15 and 30 seconds.
     expect(clock.now()).toBe(30_000);
+  });
+
+  it('ends at its first look once its containers exited on the SIGTERM, as well-behaved apps do', async () => {
+    const clock = new FakeClock(0);
+    const docker = new FakeDocker(clock);
+    const exited = docker.addContainer('shop.web.1.1700000000', labels, 'exited');
+    const liveAgain = docker.addContainer('shop.web.2', labels);
+
+    expect(await runRetireJob(docker, { ...job([exited.id, liveAgain.id]), at: 600 }, clock)).toEqual([]);
+    expect(clock.now()).toBe(1_000);
+    expect(docker.calls).toEqual([]);
+  });
+
+  it('keeps waiting while the engine does not answer', async () => {
+    const clock = new FakeClock(0);
+    const docker = new FakeDocker(clock);
+    const old = docker.addContainer('shop.web.1.1700000000', labels, 'exited');
+    docker.unreachable = true;
+    const sleep = clock.sleep.bind(clock);
+    clock.sleep = async (ms) => {
+      await sleep(ms);
+      if (clock.now() >= 30_000) docker.unreachable = false;
+    };
+
+    expect(await runRetireJob(docker, { ...job([old.id]), at: 600 }, clock)).toEqual([]);
+    expect(clock.now()).toBe(30_000);
+  });
+
+  it('stops with the app’s stop timeout as it is set when due (app, then --global), not the deploy’s', async () => {
+    const propsRoot = mkdtempSync(join(tmpdir(), 'pier-retire-props-'));
+    const setProperty = (scope: string, value: string) => {
+      mkdirSync(join(propsRoot, 'config', 'ps', scope), { recursive: true });
+      writeFileSync(join(propsRoot, 'config', 'ps', scope, 'stop-timeout-seconds'), value);
+    };
+    try {
+      for (const [scope, value, expected] of [
+        ['--global', '4', 't=4'],
+        ['shop', '2', 't=2'],
+      ] as const) {
+        setProperty(scope, value);
+        const clock = new FakeClock(90_000);
+        const docker = new FakeDocker(clock);
+        const old = docker.addContainer('shop.web.1.1700000000', labels);
+        await runRetireJob(docker, { ...job([old.id]), root: propsRoot }, clock);
+        expect(docker.calls).toEqual([`stop shop.web.1.1700000000 ${expected}`]);
+      }
+    } finally {
+      rmSync(propsRoot, { recursive: true, force: true });
+    }
   });
 
   it.each([
@@ -62,6 +118,7 @@ describe('the background retire job', () => {
     ['not JSON', '{', null],
     ['an id that is not one', JSON.stringify(job(['--all'])), null],
     ['a negative stop timeout', JSON.stringify({ ...job([]), stopTimeoutSeconds: -1 }), null],
+    ['no root', JSON.stringify({ ...job([]), root: undefined }), null],
   ])('reads its argument: %s', (_name, text, expected) => {
     expect(parseRetireJob(text)).toEqual(expected);
   });

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { detachedRetireLauncher } from './retire-launch.js';
 
 type Spawn = typeof spawn;
-const job = { app: 'shop', ids: ['0123456789ab'], at: 100, stopTimeoutSeconds: 7 };
+const job = { app: 'shop', root: '/var/lib/pier', ids: ['0123456789ab'], at: 100, stopTimeoutSeconds: 7 };
 
 function fakeSpawn() {
   const child = Object.assign(new EventEmitter(), { unref: jest.fn() });

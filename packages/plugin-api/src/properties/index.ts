@@ -8,3 +8,4 @@ export {
   type PropertySetOptions,
 } from './property-set-command.js';
 export { registerSettingsCommands, type SettingsCommandsOptions } from './settings-commands.js';
+export { configRoot, propertyDir, propertyFile, readPropertyFile } from './property-files.js';
