@@ -108,4 +108,44 @@ describe('an interrupted deploy (fake engine)', () => {
     expect(t.stderr()).toContain(' !     SIGINT received while the new containers are switched in: finishing the deploy\n');
     expect(t.interrupts.subscribers).toBe(0);
   });
+
+  it('a second Ctrl-C while the interrupted deploy stops its containers kills them, saying so', async () => {
+    await setup();
+    t.docker.onStart = (c) => {
+      if (c.name.includes('.upcoming-')) t.interrupts.interrupt('SIGINT');
+    };
+    // The new container ignores SIGTERM: its stop only ends once it is killed.
+    const stop = t.docker.stopContainer.bind(t.docker);
+    const kill = t.docker.killContainer.bind(t.docker);
+    let killed: () => void = () => {};
+    const dead = new Promise<void>((resolve) => (killed = resolve));
+    t.docker.stopContainer = async (id, timeout) => {
+      t.interrupts.interrupt('SIGINT'); // pressed again while waiting
+      await dead;
+      return stop(id, timeout);
+    };
+    t.docker.killContainer = async (id, signal) => {
+      await kill(id, signal);
+      killed();
+    };
+
+    await expect(deploy(release([processSpec('web', 1)]))).rejects.toMatchObject({ exitCode: 130 });
+
+    expect(t.stderr()).toContain(' !     SIGINT received again: killing the containers of the interrupted deploy\n');
+    expect(t.docker.calls.filter((c) => c.startsWith('kill'))).toEqual([expect.stringMatching(/^kill shop\.web\.1\.upcoming-\d+ SIGKILL$/)]);
+    expect(upcoming().map((c) => c.status)).toEqual(['exited']);
+  });
+
+  it('a second Ctrl-C that came before the clean-up began is not lost', async () => {
+    await setup();
+    t.docker.onStart = (c) => {
+      if (!c.name.includes('.upcoming-')) return;
+      t.interrupts.interrupt('SIGINT');
+      t.interrupts.interrupt('SIGTERM');
+    };
+
+    await expect(deploy(release([processSpec('web', 1)]))).rejects.toMatchObject({ exitCode: 130 });
+
+    expect(t.stderr()).toContain(' !     SIGTERM received again: killing the containers of the interrupted deploy\n');
+  });
 });

@@ -8,6 +8,9 @@
  *
  * Once the new containers are being swapped in, stopping halfway would leave the app split
  * between two releases, so from then on (`hold()`) an interrupt only says the deploy is finishing.
+ *
+ * A further interrupt while the interrupted deploy cleans up goes to `onRepeat`: the clean-up
+ * then kills what it was stopping gracefully, as `pier run` does on a second Ctrl-C.
  */
 import { constants } from 'node:os';
 import { ErrorCodes, PierError } from '@pier/plugin-api';
@@ -32,19 +35,23 @@ export interface DeployGuard {
   race<T>(work: Promise<T>): Promise<T>;
   /** The point of no return: later interrupts only call `onHeld`. */
   hold(): void;
+  /** Where interrupts after the first one go (before hold()); one that came earlier is handed over at once. */
+  onRepeat(handler: (signal: NodeJS.Signals) => void): void;
   unsubscribe(): void;
 }
 
 export function guardDeploy(source: InterruptSource, onHeld: (signal: NodeJS.Signals) => void): DeployGuard {
   let signal: NodeJS.Signals | null = null;
   let held = false;
+  let repeat: ((signal: NodeJS.Signals) => void) | null = null;
+  let repeated: NodeJS.Signals | null = null;
   let abort: (error: DeployInterrupted) => void = () => {};
   const aborted = new Promise<never>((_, reject) => (abort = reject));
   // Nobody may be waiting when it fires; the steps that are see it through race().
   aborted.catch(() => {});
   const unsubscribe = source((received) => {
     if (held) return onHeld(received);
-    if (signal !== null) return;
+    if (signal !== null) return repeat ? repeat(received) : void (repeated ??= received);
     signal = received;
     abort(new DeployInterrupted(received));
   });
@@ -58,6 +65,10 @@ export function guardDeploy(source: InterruptSource, onHeld: (signal: NodeJS.Sig
     race: (work) => (held ? work : Promise.race([work, aborted])),
     hold() {
       held = true;
+    },
+    onRepeat(handler) {
+      repeat = handler;
+      if (repeated !== null) handler(repeated);
     },
     unsubscribe,
   };
@@ -76,11 +87,10 @@ export function guardedProbes(probes: Probes, guard: DeployGuard): Probes {
   };
 }
 
+/** What became of an interrupted deploy, by default once it had started containers. */
+export const STOPPED_NEW_CONTAINERS = 'the new containers were stopped (see logs:failed); the previous ones keep running';
+
 /** What the command ends with: the shell's status for the signal, and what became of the deploy. */
-export function interruptedError(signal: NodeJS.Signals): PierError {
-  return new PierError(
-    ErrorCodes.INTERRUPTED,
-    `Deploy interrupted by ${signal}: the new containers were stopped (see logs:failed); the previous ones keep running`,
-    { exitCode: 128 + (constants.signals[signal] ?? 0) },
-  );
+export function interruptedError(signal: NodeJS.Signals, outcome = STOPPED_NEW_CONTAINERS): PierError {
+  return new PierError(ErrorCodes.INTERRUPTED, `Deploy interrupted by ${signal}: ${outcome}`, { exitCode: 128 + (constants.signals[signal] ?? 0) });
 }

@@ -5,7 +5,9 @@
  *   started is removed; the failed ones stay, stopped, for logs:failed until ps:retire.
  * - interrupted (Ctrl-C, SIGTERM): Dokku's trap, for every container this deploy started that is
  *   not already recorded: record it for logs:failed and for retirement, then stop it (kill if
- *   that fails). They stay, stopped, until ps:retire or the next deploy removes them.
+ *   that fails). They stay, stopped, until ps:retire or the next deploy removes them. Stopping
+ *   waits up to the stop timeout for a process that ignores SIGTERM; another Ctrl-C kills them
+ *   at once instead.
  *
  * Either way old containers stopped up front (checks disabled) are started again. Best effort:
  * the error that ends the deploy is what matters.
@@ -41,6 +43,14 @@ export async function undoInterruptedDeploy(rt: Runtime, session: DeploySession)
   for (const created of pending) await appendFailedContainer(rt.root, app, { id: created.id, dyno: created.dyno }).catch(() => {});
   const retireAt = unixSeconds(rt.clock) + release.waitToRetireSeconds;
   await registerRetired(rt.root, pending.map((c) => ({ app, id: c.id, at: retireAt }))).catch(() => {});
+  let killing = false;
+  session.guard.onRepeat((signal) => {
+    if (killing) return;
+    killing = true;
+    rt.log.warn(`${signal} received again: killing the containers of the interrupted deploy`);
+    // A killed container ends the pending stops below at once.
+    for (const created of pending) void rt.docker.killContainer(created.id).catch(() => {});
+  });
   await Promise.all(
     pending.map(async (created) => {
       rt.log.verbose(`Stopping container ${created.name} (${shortId(created.id)}) of the interrupted deploy`);

@@ -11,12 +11,14 @@ import { guardDeploy, guardedClock, guardedProbes, interruptedError } from './de
 import { deployProcessType } from './deploy-process.js';
 import { undoFailedDeploy, undoInterruptedDeploy } from './deploy-undo.js';
 import { finalizeDeploy } from './finalize.js';
+import { sweepImageInfoContainers } from './image-info-sweep.js';
 import { listDeployContainers, liveContainers, shortId, type DeployContainer } from './naming.js';
 import { runPool } from './pool.js';
 import { readDeploySettings } from './properties.js';
 import { refuseOtherRootsApp } from './root-scope.js';
 import type { DeploySession, Runtime } from './runtime.js';
 import { writeFailedContainers } from './state-files.js';
+import { resumeSwap } from './swap-journal.js';
 
 export interface DeployInput {
   app: string;
@@ -60,6 +62,9 @@ export async function deploy(rt: Runtime, bus: TriggerBus, { app, release, proce
   }
 
   await refuseOtherRootsApp(rt.engine, rt.root, app);
+  // What an earlier deploy of the app, killed outright, left behind (the app lock is held).
+  await resumeSwap(rt, app);
+  await sweepImageInfoContainers(rt, app, null);
 
   await writeFailedContainers(rt.root, app, []);
   const containers = await listDeployContainers(docker, app);

@@ -22,7 +22,7 @@ describe('retiring the old containers of a deploy (fake engine)', () => {
 
     await deploy(release([processSpec('web', 2)], { image: 'shop:2', waitToRetireSeconds: 45, stopTimeoutSeconds: 30 }));
 
-    expect(t.retireJobs).toEqual([{ app: 'shop', ids: old, at: nowSeconds() + 45, stopTimeoutSeconds: 3 }]);
+    expect(t.retireJobs).toEqual([{ app: 'shop', root: t.host.root, ids: old, at: nowSeconds() + 45, stopTimeoutSeconds: 3 }]);
     // The job only stops them; they stay listed for ps:retire to remove.
     expect(await readFile(deadContainersFile(t.host.root), 'utf8')).toBe(old.map((id) => `shop ${id} ${nowSeconds() + 45}\n`).join(''));
   });

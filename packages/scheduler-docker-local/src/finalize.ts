@@ -1,46 +1,33 @@
 /**
- * The end of a successful deploy (Dokku's core-post-deploy renaming and step 7, §4.3): swap the
- * new containers in under their live names, move the old ones aside, remember the release, and
+ * The end of a successful deploy (Dokku's core-post-deploy renaming and step 7, §4.3): remember
+ * the release, swap the new containers in under their live names, move the old ones aside, and
  * start retiring the old containers.
  *
- * Crash safety comes from the order: old containers are recorded in dead-containers before any
- * rename (so a renamed old container is never forgotten), each dyno is swapped old-then-new, and
- * old containers only get SIGTERM once every swap is done. A crash anywhere leaves either the old
- * container live, or the old one renamed and recorded plus an `upcoming` one that the next deploy
- * removes; retire() never stops a container that still holds a live name.
+ * Up to the end of the swap the deploy can still fail and be undone (another root took a live
+ * name meanwhile, swap.ts): the old containers then keep serving as if nothing happened. After
+ * it, nothing is undone any more.
+ *
+ * Crash safety comes from the order. Before the first rename the old containers are recorded in
+ * dead-containers (a renamed one is never forgotten), the release is stored (a `run` right after
+ * the swap uses the new image), and the swap journal names what is left to do with the old ones
+ * (swap-journal.ts: if the deploy dies after the swap, the next deploy or ps:retire gives them the
+ * SIGTERM and the retire job they missed). Each dyno is swapped old-then-new, and old containers
+ * only get SIGTERM once every swap is done. retire() never stops a container that still holds a
+ * live name.
  *
  * Old containers get SIGTERM at the end (Dokku's step 7), and their hard stop is due after
  * wait-to-retire: a background job does it (retire-job.ts), or, with a wait of 0, this deploy.
  */
 import { unixSeconds } from './clock.js';
-import { byDyno, containerName, shortId, type DeployContainer } from './naming.js';
+import { undoFailedDeploy } from './deploy-undo.js';
+import { byDyno, containerName, type DeployContainer } from './naming.js';
 import { forgetRetired, registerRetired, retireContainer } from './retire.js';
+import { refuseOtherRootsApp } from './root-scope.js';
 import type { DeploySession, Runtime } from './runtime.js';
-import { writeStoredRelease } from './state-files.js';
+import { readStoredRelease, restoreStoredRelease, writeStoredRelease } from './state-files.js';
 import { currentStopTimeout } from './stop-timeout.js';
-
-/** Renames a replaced container to `<app>.<dyno>.<epoch>` (later epochs on a clash). */
-async function renameAside(rt: Runtime, container: { id: string; name: string }, base: string): Promise<void> {
-  const epoch = unixSeconds(rt.clock);
-  const attempt = async () => {
-    for (let n = 0; n < 1000; n++) {
-      const name = `${base}.${epoch + n}`;
-      if (await rt.docker.renameContainer(container.id, name)) {
-        rt.log.verboseQuiet(`Renaming container (${shortId(container.id)}) ${container.name} to ${name}`);
-        return;
-      }
-    }
-  };
-  try {
-    await attempt();
-  } catch {
-    // The engine cannot rename a crash-looping ("restarting") container: its network sandbox is
-    // gone between restarts. The container is being replaced, so end its restart loop and retry.
-    await rt.docker.updateRestartPolicy(container.id, { Name: 'no' }).catch(() => {});
-    await rt.docker.stopContainer(container.id, 1).catch(() => {});
-    await attempt();
-  }
-}
+import { clearSwapJournal, writeSwapJournal } from './swap-journal.js';
+import { renameAside, rollBackSwap, swapIn, type SwapRecord } from './swap.js';
 
 /**
  * Live containers of types the formation no longer has (only for a deploy of every type). A type
@@ -72,27 +59,84 @@ function announceShutdowns(rt: Runtime, session: DeploySession): void {
   }
 }
 
-/** Moves each replaced container aside and gives its live name to the new one, dyno by dyno. */
-async function swapIn(rt: Runtime, session: DeploySession, ordered: DeploySession['passed']): Promise<void> {
-  const { docker, log } = rt;
-  const { app } = session;
-  for (const fresh of ordered) {
-    const liveName = containerName(app, fresh.type, fresh.index);
-    const previous = session.live.get(fresh.dyno);
-    if (previous) {
-      log.verboseQuiet(`Found previous container(s) (${shortId(previous.id)}) named ${liveName}`);
-      await renameAside(rt, previous, liveName);
+/** The old containers of a deploy and when they are due. */
+interface Retirement {
+  /** Replaced by a new container of the same dyno. */
+  replaced: DeployContainer[];
+  /** Scaled down, or of a type no longer defined: renamed aside once every dyno is swapped. */
+  gone: DeployContainer[];
+  at: number;
+  stopTimeoutSeconds: number;
+}
+
+const allOf = (retirement: Retirement) => [...retirement.replaced, ...retirement.gone];
+
+/**
+ * Everything up to the point of no return. On any failure the swap is rolled back, the stored
+ * release and the retire entries are put back, and the deploy's containers are removed: the old
+ * ones keep serving.
+ */
+async function switchIn(rt: Runtime, session: DeploySession, retirement: Retirement): Promise<void> {
+  const { app, release } = session;
+  const old = allOf(retirement);
+  const record: SwapRecord = { moved: [], swapped: [] };
+  let previous: Awaited<ReturnType<typeof readStoredRelease>> | undefined;
+  try {
+    // Another root may have taken this app's live names while the new containers were checked.
+    await refuseOtherRootsApp(rt.engine, rt.root, app);
+    previous = await readStoredRelease(rt.root, app);
+    if (old.length > 0) {
+      await writeSwapJournal(rt.root, {
+        app,
+        at: retirement.at,
+        stopTimeoutSeconds: retirement.stopTimeoutSeconds,
+        replaced: retirement.replaced.map((c) => ({ id: c.id, dyno: c.dyno })),
+        gone: retirement.gone.map((c) => c.id),
+      });
     }
-    if (await docker.renameContainer(fresh.id, liveName)) {
-      log.verboseQuiet(`Renaming container ${fresh.name} (${shortId(fresh.id)}) to ${liveName}`);
-    } else {
-      log.warn(`Failed to rename container ${fresh.name} (${shortId(fresh.id)}) to ${liveName}: the name is taken`);
-    }
+    await registerRetired(rt.root, old.map((c) => ({ app, id: c.id, at: retirement.at })));
+    await writeStoredRelease(rt.root, { app, release, imageId: session.imageId, deployedAt: new Date(rt.clock.now()).toISOString() });
+    await swapIn(rt, session, [...session.passed].sort(byDyno), record);
+  } catch (error) {
+    await rollBackSwap(rt, record);
+    if (previous !== undefined) await restoreStoredRelease(rt.root, app, previous).catch(() => {});
+    const ids = new Set(old.map((c) => c.id));
+    await forgetRetired(rt.root, (entry) => !ids.has(entry.id)).catch(() => {});
+    await clearSwapJournal(rt.root, app).catch(() => {});
+    await undoFailedDeploy(rt, session);
+    throw error;
   }
 }
 
-export async function finalizeDeploy(rt: Runtime, session: DeploySession, processType: string | undefined): Promise<void> {
+/** Dokku's step 7: SIGTERM now, the hard stop after wait-to-retire. */
+async function startRetiring(rt: Runtime, session: DeploySession, retirement: Retirement): Promise<void> {
   const { docker, log } = rt;
+  const { app, release } = session;
+  const old = allOf(retirement);
+  // Restart policies are cleared first so the engine does not bring a terminated old container back.
+  await Promise.all(
+    old.map(async (c) => {
+      await docker.updateRestartPolicy(c.id, { Name: 'no' }).catch(() => {});
+      await docker.killContainer(c.id, 'SIGTERM').catch(() => {});
+    }),
+  );
+  log.info1(`Shutting down old containers in ${release.waitToRetireSeconds} seconds`);
+  const { at, stopTimeoutSeconds } = retirement;
+  if (release.waitToRetireSeconds > 0) rt.retireLauncher({ app, root: rt.root, ids: old.map((c) => c.id), at, stopTimeoutSeconds });
+  await clearSwapJournal(rt.root, app);
+  if (release.waitToRetireSeconds > 0) return;
+  const gone = new Set<string>();
+  const ctx = { ...rt, now: () => unixSeconds(rt.clock) };
+  await Promise.all(
+    old.map(async (c) => {
+      if (await retireContainer(ctx, app, c.id, stopTimeoutSeconds)) gone.add(c.id);
+    }),
+  );
+  await forgetRetired(rt.root, (entry) => !gone.has(entry.id));
+}
+
+export async function finalizeDeploy(rt: Runtime, session: DeploySession, processType: string | undefined): Promise<void> {
+  const { log } = rt;
   const { app, release } = session;
   announceShutdowns(rt, session);
   log.info1('Running post-deploy');
@@ -102,47 +146,14 @@ export async function finalizeDeploy(rt: Runtime, session: DeploySession, proces
   for (const type of new Set(leftovers.map((c) => c.type))) {
     log.verboseQuiet(`Container type (${type}) is no longer defined. Removing state`);
   }
-  const replaced = session.passed.map((n) => session.live.get(n.dyno)).filter((c): c is DeployContainer => c !== undefined);
-  const old = [...replaced, ...session.orphans, ...leftovers];
-  const retireAt = unixSeconds(rt.clock) + release.waitToRetireSeconds;
-  await registerRetired(rt.root, old.map((c) => ({ app, id: c.id, at: retireAt })));
+  const retirement: Retirement = {
+    replaced: session.passed.map((n) => session.live.get(n.dyno)).filter((c): c is DeployContainer => c !== undefined),
+    gone: [...session.orphans, ...leftovers],
+    at: unixSeconds(rt.clock) + release.waitToRetireSeconds,
+    stopTimeoutSeconds: await currentStopTimeout(rt, app),
+  };
 
-  const ordered = [...session.passed].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.index - b.index));
-  try {
-    await swapIn(rt, session, ordered);
-  } catch (error) {
-    // Whatever could not be swapped in must not keep running under an `upcoming` name.
-    for (const fresh of ordered) {
-      const info = await docker.inspectContainer(fresh.id).catch(() => null);
-      if (info && info.name.includes('.upcoming-')) await docker.removeContainer(fresh.id).catch(() => {});
-    }
-    throw error;
-  }
-  for (const gone of [...session.orphans, ...leftovers]) await renameAside(rt, gone, containerName(app, gone.type, gone.index));
-
-  await writeStoredRelease(rt.root, { app, release, imageId: session.imageId, deployedAt: new Date(rt.clock.now()).toISOString() });
-
-  if (old.length === 0) return;
-  // Dokku sends SIGTERM right away; the hard stop waits for wait-to-retire. Restart policies are
-  // cleared first so the engine does not bring a terminated old container back.
-  await Promise.all(
-    old.map(async (c) => {
-      await docker.updateRestartPolicy(c.id, { Name: 'no' }).catch(() => {});
-      await docker.killContainer(c.id, 'SIGTERM').catch(() => {});
-    }),
-  );
-  log.info1(`Shutting down old containers in ${release.waitToRetireSeconds} seconds`);
-  const stopTimeoutSeconds = await currentStopTimeout(rt, app);
-  if (release.waitToRetireSeconds > 0) {
-    rt.retireLauncher({ app, ids: old.map((c) => c.id), at: retireAt, stopTimeoutSeconds });
-    return;
-  }
-  const gone = new Set<string>();
-  const ctx = { ...rt, now: () => unixSeconds(rt.clock) };
-  await Promise.all(
-    old.map(async (c) => {
-      if (await retireContainer(ctx, app, c.id, stopTimeoutSeconds)) gone.add(c.id);
-    }),
-  );
-  await forgetRetired(rt.root, (entry) => !gone.has(entry.id));
+  await switchIn(rt, session, retirement);
+  for (const gone of retirement.gone) await renameAside(rt, gone, containerName(app, gone.type, gone.index));
+  if (allOf(retirement).length > 0) await startRetiring(rt, session, retirement);
 }

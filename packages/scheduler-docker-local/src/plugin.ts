@@ -11,6 +11,7 @@ import type { DockerPort } from './docker-port.js';
 import { createDockerodePort } from './dockerode-port.js';
 import { enter } from './enter.js';
 import { imageInfo } from './image-info.js';
+import { STALE_IMAGE_INFO_SECONDS, sweepImageInfoContainers } from './image-info-sweep.js';
 import { processInterrupts, type InterruptSource } from './interrupts.js';
 import { logsFailed, postDelete, preRestore, stopApp } from './lifecycle.js';
 import { appLogs, runLogs } from './logs.js';
@@ -21,6 +22,7 @@ import { scopeToRoot } from './root-scope.js';
 import { runOneOff } from './run.js';
 import { runList, runRetire, runStop } from './run-containers.js';
 import type { Runtime } from './runtime.js';
+import { resumeSwaps } from './swap-journal.js';
 
 export const PACKAGE_NAME = '@pier/scheduler-docker-local';
 export const SCHEDULER_NAME = 'docker-local';
@@ -74,7 +76,12 @@ export function schedulerDockerLocal(options: SchedulerDockerLocalOptions = {}):
         isDeployed: ({ app }) => isDeployed(rt, app),
         imageInfo: ({ app, image }) => imageInfo(rt, app, image),
         postDelete: ({ app }) => postDelete(rt, app),
-        retire: ({ app }) => retire(retireContext, app),
+        retire: async ({ app }) => {
+          // ps:retire also finishes what deploys killed outright left behind.
+          await resumeSwaps(rt, app);
+          await sweepImageInfoContainers(rt, app, retireContext.now() - STALE_IMAGE_INFO_SECONDS);
+          await retire(retireContext, app);
+        },
         registerRetired: ({ app, containerId, waitSeconds }) =>
           registerRetired(rt.root, [{ app, id: containerId, at: unixSeconds(rt.clock) + waitSeconds }]),
         inspect: ({ app }) => inspectApp(rt, app),

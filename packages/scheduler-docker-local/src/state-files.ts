@@ -3,7 +3,8 @@
  *
  *   dead-containers              `<app> <id> <unix time>` lines: retire once the time has passed (§4.5)
  *   <app>/failed-containers      `<id> <type>.<n>` lines from the last failed deploy (logs:failed)
- *   <app>/release.json           the last successful release (image, processes, env), mode 0600
+ *   <app>/release.json           the release being switched in, then the last successful one (image, processes, env), mode 0600
+ *   <app>/swap-journal.json      while a deploy switches containers: the old ones still to retire (swap-journal.ts)
  *
  * Which containers are live is NOT kept here: that comes from the engine (names and labels).
  * Files are replaced atomically (write a temp file, rename), so a killed process never leaves a
@@ -18,6 +19,7 @@ export const appDataDir = (root: string, app: string) => join(dataDir(root), app
 export const deadContainersFile = (root: string) => join(dataDir(root), 'dead-containers');
 export const failedContainersFile = (root: string, app: string) => join(appDataDir(root, app), 'failed-containers');
 export const releaseFile = (root: string, app: string) => join(appDataDir(root, app), 'release.json');
+export const swapJournalFile = (root: string, app: string) => join(appDataDir(root, app), 'swap-journal.json');
 
 export async function readText(path: string): Promise<string | null> {
   try {
@@ -73,4 +75,10 @@ export async function readStoredRelease(root: string, app: string): Promise<Stor
 /** The env holds the app's secrets, hence 0600. */
 export async function writeStoredRelease(root: string, stored: StoredRelease): Promise<void> {
   await writeFileAtomic(releaseFile(root, stored.app), `${JSON.stringify(stored, null, 2)}\n`, 0o600);
+}
+
+/** Puts back what readStoredRelease returned before (a deploy undone at its swap); null: there was none. */
+export async function restoreStoredRelease(root: string, app: string, previous: StoredRelease | null): Promise<void> {
+  if (previous === null) await rm(releaseFile(root, app), { force: true });
+  else await writeStoredRelease(root, previous);
 }
