@@ -33,6 +33,14 @@ describe('reportError', () => {
     });
   });
 
+  it('prints nothing more for an error whose message was printed already (a failed check, in its place)', () => {
+    expect(report(new PierError(ErrorCodes.DEPLOY_FAILED, 'Could not start due to 1 failed checks (web.1)', { reported: true }))).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: '',
+    });
+  });
+
   it('points at --trace for an unexpected error', () => {
     expect(report(new Error('boom')).stderr).toBe(' !     Unexpected error: boom\n !     Run the command again with --trace for details\n');
   });

@@ -3,10 +3,12 @@ import { exitStatusOf, isPierError, type Output } from '@pier/plugin-api';
 /**
  * The one place where errors become output and exit statuses: ` !     <message>` on stderr (one
  * line per line of the message; without the prefix for a plain error) and the code's exit
- * status. Unexpected errors are bugs: their stack is shown with --trace.
+ * status (nothing more for one whose message was printed already). Unexpected errors are bugs:
+ * their stack is shown with --trace.
  */
 export function reportError(error: unknown, log: Output, trace: boolean): number {
   if (isPierError(error)) {
+    if (error.reported === true) return exitStatusOf(error);
     // `plain` may be missing on errors from an older copy of plugin-api in a third-party plugin.
     const print = error.plain === true ? log.stderrLine : log.warn;
     for (const line of error.message.split('\n')) print(line);

@@ -65,9 +65,9 @@ async function createWithFreshName(rt: Runtime, session: DeploySession, spec: Pr
 
 /**
  * Dokku's order (§4.4): stop the failed container, say why, show its output, record it; then
- * the deploy fails with the same message, which the CLI prints once more at the end (Dokku's
- * output has it twice too, §7.10). It is stopped with Docker's default grace period at most: a
- * container that failed is not worth the app's 30 s.
+ * the deploy fails with the same message, marked as reported: Dokku prints it a second time at
+ * the end (GNU parallel re-emitting stderr, §7.10), Pier once. It is stopped with Docker's
+ * default grace period at most: a container that failed is not worth the app's 30 s.
  */
 async function failDyno(rt: Runtime, session: DeploySession, created: NewContainer, message: string): Promise<never> {
   // A check cut short by Ctrl-C is not a failed check: the interrupt has its own clean-up.
@@ -84,7 +84,7 @@ async function failDyno(rt: Runtime, session: DeploySession, created: NewContain
   log.info2(`End of ${app} container output (${label})`);
   await appendFailedContainer(rt.root, app, { id: created.id, dyno: created.dyno });
   await registerRetired(rt.root, [{ app, id: created.id, at: unixSeconds(rt.clock) + release.waitToRetireSeconds }]);
-  throw new PierError(ErrorCodes.DEPLOY_FAILED, message);
+  throw new PierError(ErrorCodes.DEPLOY_FAILED, message, { reported: true });
 }
 
 export async function deployDyno(rt: Runtime, session: DeploySession, spec: ProcessSpec, index: number): Promise<void> {

@@ -39,7 +39,11 @@ describe('a failed deploy (fake engine)', () => {
     crashOnStart('shop.web.1.upcoming-');
     const events = recordOrder();
 
-    await expect(deploy(release([processSpec('web', 1)], { image: 'shop:2' }))).rejects.toThrow('Could not start due to 1 failed checks (web.1)');
+    // Marked as printed already: the CLI does not print it a second time (Dokku does, §7.10).
+    await expect(deploy(release([processSpec('web', 1)], { image: 'shop:2' }))).rejects.toMatchObject({
+      message: 'Could not start due to 1 failed checks (web.1)',
+      reported: true,
+    });
 
     const from = events.findIndex((e) => e.startsWith('stop shop.web.1.upcoming-'));
     expect(events.slice(from).map((e) => e.replace(/upcoming-\d+/, 'upcoming-N').replace(/\([0-9a-f]{12} /, '(ID '))).toEqual([

@@ -12,6 +12,11 @@ export interface PierErrorOptions {
    * an interrupted command exits as a shell reports the signal (128 + its number).
    */
   exitCode?: number;
+  /**
+   * The message has been printed already, where it belongs in the output (a failed check says so
+   * before the container's output, as Dokku does): the CLI then only exits with the status.
+   */
+  reported?: boolean;
 }
 
 /**
@@ -24,6 +29,7 @@ export class PierError extends Error {
   readonly $$type = '@pier/error' as const;
   readonly plain: boolean;
   readonly exitCode: number | undefined;
+  readonly reported: boolean;
 
   constructor(
     readonly code: ErrorCode,
@@ -33,6 +39,7 @@ export class PierError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.plain = options.plain ?? false;
     this.exitCode = options.exitCode;
+    this.reported = options.reported ?? false;
   }
 }
 
