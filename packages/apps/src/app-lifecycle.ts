@@ -27,10 +27,18 @@ export interface AppLifecycle {
    * Dokku's destroyApp, minus the confirmation and the lock (callers own both). When the
    * scheduler fails to stop the app (an unreachable engine), nothing of the app has been removed
    * yet: `onStopFailed` runs then, before the error is passed on (apps:rename rolls back with it).
+   * With `onStopFailed`, `-----> Destroying …` is printed only once the scheduler has stopped the
+   * app, so that a rename that is undone never announces a destroy it did not do.
    */
   destroy(app: string, onStopFailed?: () => Promise<void>): Promise<void>;
   /** Removes an app that was created but never ran (apps:rename undoing its new app): no scheduler step, no output. */
   discard(app: string): Promise<void>;
+  /**
+   * Removes an app a command created when a later step of it failed (apps:clone whose redeploy
+   * failed): quietly, with the scheduler's clean-up first (best effort: whatever the failed step
+   * left of it, e.g. the stopped containers of a failed deploy), then every plugin's data.
+   */
+  undoCreate(app: string): Promise<void>;
 }
 
 type SchedulerStep = <T extends TriggerOfKind<'keyed'>>(trigger: T, input: InputOf<T>) => Promise<void>;
@@ -76,7 +84,8 @@ export function createAppLifecycle(context: PluginContext, registry: AppRegistry
     },
 
     async destroy(app, onStopFailed) {
-      log.info1(`Destroying ${app} (including all add-ons)`);
+      const announce = () => log.info1(`Destroying ${app} (including all add-ons)`);
+      if (onStopFailed === undefined) announce();
       const step = await schedulerSteps(app);
       try {
         await bus.notify(appPreDelete, { app });
@@ -87,6 +96,7 @@ export function createAppLifecycle(context: PluginContext, registry: AppRegistry
         await onStopFailed?.().catch((undo: unknown) => log.warn(`Could not undo the changes: ${messageOf(undo)}`));
         throw error;
       }
+      if (onStopFailed !== undefined) announce();
       await bus.notify(appPostDelete, { app });
       // Dokku's DockerCleanup; the scheduler's post-delete has removed the app's containers.
       log.info1('Cleaning up...');
@@ -96,5 +106,12 @@ export function createAppLifecycle(context: PluginContext, registry: AppRegistry
     },
 
     discard,
+
+    async undoCreate(app) {
+      const step = await schedulerSteps(app);
+      await step(schedulerStop, { app, removeContainers: true }).catch(() => {});
+      await step(schedulerPostDelete, { app }).catch(() => {});
+      await discard(app);
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ErrorCodes, PierError, appPostCreate, appPostDelete, commandHelp, definePlugin, propertySet } from '@pier/plugin-api';
+import { ErrorCodes, PierError, appPostClone, appPostCreate, appPostDelete, commandHelp, definePlugin, propertySet } from '@pier/plugin-api';
 import {
   createTestHost,
   fixedSchedulerSelection,
@@ -233,11 +233,33 @@ describe('apps:rename and apps:clone', () => {
 
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toBe(' !     Cannot reach the Docker engine\n');
+    // Nothing was destroyed, so nothing says so.
+    expect(result.stdout).toBe('-----> Renaming blog to journal\n-----> Creating journal...\n');
     expect(Object.fromEntries(host.properties?.values ?? [])).toEqual(before);
     expect(before).toHaveProperty(['apps/blog/created-at']);
     expect(existsSync(join(host.root, 'apps', 'journal'))).toBe(false);
     expect(existsSync(join(host.root, 'apps', 'blog'))).toBe(true);
     expect((await host.run('apps:list')).stdout).toBe('=====> My Apps\nblog\n');
+  });
+
+  it('a clone whose redeploy fails changes nothing: the new app and its settings are removed again', async () => {
+    await setup();
+    host.bus.tap(appPostClone, ({ skipDeploy }) => {
+      if (!skipDeploy) throw new PierError(ErrorCodes.DOCKER_UNREACHABLE, 'Cannot reach the Docker engine');
+    });
+    await host.run('apps:create', 'blog');
+    await host.bus.first(propertySet, { plugin: 'scheduler', scope: 'blog', key: 'shell', value: '/bin/sh' });
+    const before = Object.fromEntries(host.properties?.values ?? []);
+
+    const result = await host.run('apps:clone', 'blog', 'blog-copy');
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toBe(' !     Cannot reach the Docker engine\n');
+    expect(Object.fromEntries(host.properties?.values ?? [])).toEqual(before);
+    expect(existsSync(join(host.root, 'apps', 'blog-copy'))).toBe(false);
+    // The scheduler cleaned up whatever the failed redeploy left of the clone.
+    expect(scheduler.calls.filter((c) => (c.input as { app?: string }).app === 'blog-copy').map((c) => c.method)).toEqual(['stop', 'postDelete']);
+    expect((await host.run('apps:clone', '--skip-deploy', 'blog', 'blog-copy')).exitCode).toBe(0);
   });
 
   it('clones: settings are copied, both apps exist', async () => {

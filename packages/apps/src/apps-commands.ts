@@ -7,6 +7,7 @@ import {
   appPostRename,
   appPostRenameSetup,
   assertNewAppName,
+  messageOf,
   parseCommandArgs,
   reportRender,
   verifyApp,
@@ -71,8 +72,15 @@ export function appsCommands(context: PluginContext, { registry, lifecycle, lock
           }
           log.info1Quiet(`Cloning ${oldApp} to ${newApp}`);
           await lifecycle.create(newApp);
-          await bus.notify(appPostCloneSetup, { oldApp, newApp });
-          await bus.notify(appPostClone, { oldApp, newApp, skipDeploy: values['skip-deploy'] ?? false });
+          // All or nothing, like rename: a clone whose setup or redeploy fails (an unreachable
+          // engine, failed checks) is removed again, so that trying again is possible.
+          try {
+            await bus.notify(appPostCloneSetup, { oldApp, newApp });
+            await bus.notify(appPostClone, { oldApp, newApp, skipDeploy: values['skip-deploy'] ?? false });
+          } catch (error) {
+            await lifecycle.undoCreate(newApp).catch((undo: unknown) => log.warn(`Could not undo the clone: ${messageOf(undo)}`));
+            throw error;
+          }
         },
       },
       'apps:create': {
