@@ -4,6 +4,7 @@
  * the deploy, and the app's URLs after `=====> Application deployed:`.
  */
 import type { Output } from '@pier/plugin-api';
+import { runnableTypes } from './build-release.js';
 import type { ParsedSource } from './ps-state.js';
 
 /** Dokku's DOKKU_CHECKS_URL default; `PIER_CHECKS_URL` points the notice elsewhere. */
@@ -12,6 +13,8 @@ export const DEFAULT_CHECKS_URL = 'https://dokku.com/docs/deployment/zero-downti
 export function announceRelease(log: Output, app: string, source: ParsedSource, env: Readonly<Record<string, string | undefined>>): void {
   log.info1(`Releasing ${app}...`);
   log.info2('Processing deployment checks');
+  // The notice is about web's checks: an image without web has none to add.
+  if (!runnableTypes(source).includes('web')) return;
   if ((source.appJson.healthchecks.get('web') ?? []).length > 0) return;
   const url = env.PIER_CHECKS_URL || DEFAULT_CHECKS_URL;
   log.verbose('No web healthchecks found in app.json. Simple container checks will be performed.');
