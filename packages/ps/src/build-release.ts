@@ -65,3 +65,11 @@ export function buildRelease(source: ParsedSource, scale: Scale, settings: Relea
   if (skipped.length > 0) release.retainedTypes = skipped;
   return { release, skipped };
 }
+
+/**
+ * A type the image does not define, in a release for that type alone: quantity 0, so the
+ * scheduler retires whatever still runs of it (`ps:scale web=0` after an image without web).
+ */
+export function removalSpec(type: string): ProcessSpec {
+  return { type, quantity: 0, command: null, maxParallel: 1, healthchecks: [], checks: 'enabled' };
+}

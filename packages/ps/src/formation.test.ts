@@ -106,7 +106,8 @@ describe('changedTypes', () => {
     expect(changedTypes(before, after, ['web', 'worker', 'clock'])).toEqual(['worker']);
   });
 
-  it('leaves out types the merge dropped', () => {
-    expect(changedTypes(scale({ clock: 2 }), scale({}), ['clock'])).toEqual([]);
+  it('counts a type the merge dropped (scaled to 0, the image lacks it) as changed if it ran', () => {
+    expect(changedTypes(scale({ clock: 2 }), scale({}), ['clock'])).toEqual(['clock']);
+    expect(changedTypes(scale({}), scale({}), ['clock'])).toEqual([]);
   });
 });

@@ -110,7 +110,10 @@ export function formationForDeploy(current: Scale, procfileTypes: readonly strin
   return { scale: updateScale({ current, updates: quantities, validTypes, clearExisting: true }), canScale: false };
 }
 
-/** The types whose quantity `ps:scale` changes (absent counts as 0): only those are redeployed. */
+/**
+ * The types whose quantity `ps:scale` changes (absent counts as 0): only those are redeployed. A
+ * type dropped from the scale (scaled to 0 while the image lacks it) changed if it ran before.
+ */
 export function changedTypes(before: Scale, after: Scale, requested: Iterable<string>): string[] {
-  return [...requested].filter((type) => after.has(type) && (before.get(type) ?? 0) !== after.get(type));
+  return [...requested].filter((type) => (before.get(type) ?? 0) !== (after.get(type) ?? 0));
 }

@@ -1,4 +1,4 @@
-import { dispatchToScheduler, schedulerIsDeployed, UsageError, type Output, type PluginContext, type TriggerBus } from '@pier/plugin-api';
+import { dispatchToScheduler, schedulerAppStatus, schedulerIsDeployed, UsageError, type Output, type PluginContext, type TriggerBus } from '@pier/plugin-api';
 import { createDeployer, type Deployer } from './deployer.js';
 import type { PsState } from './ps-state.js';
 
@@ -11,8 +11,11 @@ export interface Ps {
   readonly deployer: Deployer;
   /** Whether the app's scheduler runs (or ran) a release of it. */
   isDeployed(app: string, command: string): Promise<boolean>;
-  /** Refuses a process type the app's scale does not have (ps:stop/ps:restart with a type). */
-  assertProcessType(app: string, processType: string): Promise<void>;
+  /**
+   * Refuses a process type the app neither scales nor runs (ps:stop/ps:restart with a type): one
+   * that still has containers (the image no longer defines it) can be stopped or restarted.
+   */
+  assertProcessType(app: string, processType: string, command: string): Promise<void>;
 }
 
 export function createPs(context: PluginContext): Ps {
@@ -25,9 +28,11 @@ export function createPs(context: PluginContext): Ps {
     state,
     deployer,
     isDeployed: (app, command) => dispatchToScheduler(context.bus, schedulerIsDeployed, { app }, command),
-    async assertProcessType(app, processType) {
+    async assertProcessType(app, processType, command) {
       const scale = await state.scale(app);
-      if (!scale.has(processType)) {
+      if (scale.has(processType)) return;
+      const { containers } = await dispatchToScheduler(context.bus, schedulerAppStatus, { app }, command);
+      if (!containers.some((c) => c.dyno.startsWith(`${processType}.`))) {
         const known = [...scale.keys()].sort().join(', ');
         throw new UsageError(`Process type ${processType} is not defined for ${app} (process types: ${known})`);
       }

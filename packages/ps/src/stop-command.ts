@@ -8,7 +8,7 @@ import type { Ps } from './ps-context.js';
 export async function stopApp(ps: Ps, app: string, processType?: string): Promise<void> {
   await withAppLock(ps.bus, app, 'ps:stop', async () => {
     if (!(await ps.isDeployed(app, 'ps:stop'))) return warnNotDeployed(ps.log, app);
-    if (processType !== undefined) await ps.assertProcessType(app, processType);
+    if (processType !== undefined) await ps.assertProcessType(app, processType, 'ps:stop');
     ps.log.info1Quiet(processType === undefined ? `Stopping ${app}` : `Stopping ${app} (${processType})`);
     const input = { app, removeContainers: false, ...(processType === undefined ? {} : { processType }) };
     await dispatchToScheduler(ps.bus, schedulerStop, input, 'ps:stop');
