@@ -26,7 +26,7 @@ import {
   type PluginContext,
 } from '@pier/plugin-api';
 import { EMPTY_APP_JSON, formationQuantities, parseAppJson } from './app-json.js';
-import { buildRelease, runnableTypes, type ReleaseSettings } from './build-release.js';
+import { buildRelease, removalSpec, runnableTypes, type ReleaseSettings } from './build-release.js';
 import { checkSettings } from './check-settings.js';
 import { formationForDeploy, type Scale } from './formation.js';
 import { parseProcfile } from './procfile-parser.js';
@@ -58,12 +58,25 @@ export function createDeployer(context: PluginContext) {
     else log.warn(`Skipping ${type} as it is missing from the current Procfile`);
   }
 
-  /** Builds the release and hands it to the app's scheduler (one type, or all). */
-  async function dispatchRelease(app: string, source: ParsedSource, scale: Scale, command: string, processType?: string): Promise<void> {
+  /**
+   * Builds the release and hands it to the app's scheduler (one type, or all). One type the image
+   * does not define is skipped with Dokku's warning (nothing is dispatched: false), or, with
+   * `removeMissing` (ps:scale to 0), deployed at quantity 0 so that what still runs of it goes.
+   */
+  async function dispatchRelease(app: string, source: ParsedSource, scale: Scale, command: string, processType?: string, removeMissing = false): Promise<boolean> {
     const types = runnableTypes(source).filter((type) => scale.has(type));
     const { release, skipped } = buildRelease(source, scale, await releaseSettings(app, types));
     for (const type of skipped) if (processType === undefined || processType === type) warnSkipped(source, type);
+    if (processType !== undefined && !release.processes.some((p) => p.type === processType)) {
+      const quantity = scale.get(processType) ?? 0;
+      if (!removeMissing || quantity > 0) {
+        if (!skipped.includes(processType)) warnSkipped(source, processType);
+        return false;
+      }
+      release.processes.push(removalSpec(processType));
+    }
     await dispatchToScheduler(bus, schedulerDeploy, { app, release, ...(processType === undefined ? {} : { processType }) }, command);
+    return true;
   }
 
   /** What every successful deploy records: the app runs again after a reboot, and the image is announced. */
@@ -139,7 +152,7 @@ export function createDeployer(context: PluginContext) {
       const { scale, canScale } = formationForDeploy(await state.scale(app), procfileTypes, formationQuantities(parsed.appJson));
 
       const next = { source: raw, scale, canScale };
-      const deployed = await announceAndDeploy(app, parsed, command, () => remembering(app, next, () => dispatchRelease(app, parsed, scale, command)));
+      const deployed = await announceAndDeploy(app, parsed, command, () => remembering(app, next, async () => void (await dispatchRelease(app, parsed, scale, command))));
       if (deployed) await afterDeploy(app, image);
       // With skip-deploy the release is still prepared, as Dokku's build is: ps:restart rolls it out.
       else await state.saveRelease(app, raw, scale, canScale);
@@ -149,13 +162,26 @@ export function createDeployer(context: PluginContext) {
     async startRelease(app: string, source: ReleaseSource): Promise<void> {
       const scale = await state.scale(app);
       const parsed = parseSource(source);
-      const deployed = await announceAndDeploy(app, parsed, 'ps:start', () => dispatchRelease(app, parsed, scale, 'ps:start'));
+      const deployed = await announceAndDeploy(app, parsed, 'ps:start', async () => void (await dispatchRelease(app, parsed, scale, 'ps:start')));
       if (deployed) await afterDeploy(app, source.image);
     },
 
-    /** The scheduler step alone (Dokku's `deploy` trigger) for the remembered release. */
-    async redeploy(app: string, source: ReleaseSource, scale: Scale, command: string, processType?: string): Promise<void> {
-      await dispatchRelease(app, parseSource(source), scale, command, processType);
+    /**
+     * The scheduler step alone (Dokku's `deploy` trigger) for the remembered release; false when
+     * the one type asked for was skipped (the image does not define it). `removeMissing`: see
+     * dispatchRelease.
+     */
+    redeploy(app: string, source: ReleaseSource, scale: Scale, command: string, processType?: string, removeMissing = false): Promise<boolean> {
+      return dispatchRelease(app, parseSource(source), scale, command, processType, removeMissing);
+    },
+
+    /**
+     * `=====> Application deployed:` and the URLs after ps:restart and ps:scale too (Dokku prints
+     * them after a release-and-deploy only): in host mode every new web container has a new port,
+     * and this is where the user learns it.
+     */
+    async announceUrls(app: string, command: string): Promise<void> {
+      announceDeployed(log, await appUrls(app, command));
     },
   };
 }

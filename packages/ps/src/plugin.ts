@@ -3,6 +3,7 @@ import { tapAppLifecycle } from './lifecycle.js';
 import { createPs } from './ps-context.js';
 import { deployCommands, psCommands } from './ps-commands.js';
 import { collectPsReport } from './ps-report.js';
+import { urlsCommands } from './urls-command.js';
 
 /**
  * Process management: `pier deploy`, the `ps:*` commands and the `ps` report section. It
@@ -18,6 +19,7 @@ export function ps(): PierPlugin {
       tapAppLifecycle(shared);
       registerCommands(context, psCommands(shared));
       registerCommands(context, deployCommands(shared));
+      registerCommands(context, urlsCommands(shared));
     },
   });
 }

@@ -1,6 +1,8 @@
 /**
  * The `ps` report section (Dokku's ps:report keys, §4.6): the ps properties, the state the
- * scheduler reports, and one `--status-<dyno>` key per process instance it knows about.
+ * scheduler reports, and one `--status-<dyno>` key per process instance it knows about. Not
+ * Dokku's: a `--url-<dyno>` key (`Url web 1:`) for each instance the scheduler gives a URL, so
+ * that the ports of host-mode web containers can be looked up after any command that moved them.
  */
 import { GLOBAL_SCOPE, dispatchToScheduler, schedulerAppStatus, type OutputOf, type reportCollect } from '@pier/plugin-api';
 import type { Ps } from './ps-context.js';
@@ -55,6 +57,9 @@ export async function collectPsReport(ps: Ps, scope: string): Promise<Report> {
   };
   for (const container of status.containers) {
     flags[`--status-${container.dyno}`] = `${container.state} (CID: ${container.id.slice(0, SHORT_ID_LENGTH)})`;
+  }
+  for (const container of status.containers) {
+    if (container.url !== undefined) flags[`--url-${container.dyno}`] = container.url;
   }
   return report(flags);
 }

@@ -47,12 +47,19 @@ describe('the lines around a release-and-deploy', () => {
     expect(await h.run('deploy', 'blog', 'blog:1')).toMatchObject({ exitCode: 0, stdout: deployedOutput('blog') });
   });
 
-  it('ps:start prints them too; ps:restart only the scheduler’s output', async () => {
-    h = await psHost();
+  it('ps:start prints them too; ps:restart and ps:scale only the scheduler’s output and the URLs', async () => {
+    h = await psHost({ scheduler: { appStatus: () => ({ processes: 1, running: 'false', containers: [], urls: ['http://127.0.0.1:40003'] }) } });
     await h.run('deploy', 'blog', 'blog:1');
-    h.running.set('blog', 'false');
+    const urls = '=====> Application deployed:\n       http://127.0.0.1:40003\n\n';
 
-    expect((await h.run('ps:start', 'blog')).stdout).toBe(deployedOutput('blog'));
-    expect((await h.run('ps:restart', 'blog')).stdout).toBe('');
+    expect((await h.run('ps:start', 'blog')).stdout).toMatch(new RegExp(`^-----> Releasing blog\\.\\.\\.\\n[^]*${urls}$`));
+    expect((await h.run('ps:restart', 'blog')).stdout).toBe(urls);
+    expect((await h.run('ps:scale', 'blog', 'web=2')).stdout).toBe(`-----> Scaling blog processes: web=2\n${urls}`);
+  });
+
+  it('no checks notice for an image without web: there is no web to check', async () => {
+    h = await psHost({ images: { 'noweb:1': { procfile: 'worker: tick\n' } } });
+
+    expect((await h.run('deploy', 'blog', 'noweb:1')).stdout).not.toContain('No web healthchecks');
   });
 });

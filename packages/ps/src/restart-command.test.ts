@@ -5,11 +5,11 @@ let h: PsHost;
 afterEach(() => h.host.dispose());
 
 describe('ps:restart', () => {
-  it('redeploys the current release with only the scheduler’s output', async () => {
+  it('redeploys the current release: the scheduler’s output, then the URLs as after a deploy', async () => {
     h = await psHost();
     await h.run('deploy', 'blog', 'blog:1');
 
-    expect(await h.run('ps:restart', 'blog')).toEqual({ exitCode: 0, stdout: '', stderr: '' });
+    expect(await h.run('ps:restart', 'blog')).toEqual({ exitCode: 0, stdout: '=====> Application deployed:\n\n', stderr: '' });
     expect(h.deploys()).toHaveLength(2);
     expect(h.deploys()[1]).toEqual(h.deploys()[0]);
     expect(h.postDeploys).toHaveLength(2);

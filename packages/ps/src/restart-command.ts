@@ -9,9 +9,10 @@ export async function restartApp(ps: Ps, app: string, processType?: string): Pro
   await withAppLock(ps.bus, app, 'ps:restart', async () => {
     const source = await ps.deployer.deployedSource(app, 'ps:restart');
     if (source === undefined) return warnNotDeployed(ps.log, app);
-    if (processType !== undefined) await ps.assertProcessType(app, processType);
-    await ps.deployer.redeploy(app, source, await ps.state.scale(app), 'ps:restart', processType);
+    if (processType !== undefined) await ps.assertProcessType(app, processType, 'ps:restart');
+    if (!(await ps.deployer.redeploy(app, source, await ps.state.scale(app), 'ps:restart', processType))) return;
     await ps.deployer.afterDeploy(app, source.image);
+    await ps.deployer.announceUrls(app, 'ps:restart');
   });
 }
 

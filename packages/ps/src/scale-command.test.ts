@@ -57,7 +57,8 @@ describe('ps:scale <app> <type>=<n>...', () => {
 
     const result = await h.run('ps:scale', 'blog', 'web=1', 'worker=2', 'clock=1');
 
-    expect(result).toEqual({ exitCode: 0, stdout: '-----> Scaling blog processes: web=1 worker=2 clock=1\n', stderr: '' });
+    // The scheduler's output, then the URLs as after a deploy: in host mode the ports moved.
+    expect(result).toEqual({ exitCode: 0, stdout: '-----> Scaling blog processes: web=1 worker=2 clock=1\n=====> Application deployed:\n\n', stderr: '' });
     expect(h.deploys().slice(1).map((d) => d.processType)).toEqual(['worker', 'clock']);
     expect(h.lastRelease().processes.map((p) => [p.type, p.quantity])).toEqual([
       ['clock', 1],

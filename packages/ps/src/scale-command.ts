@@ -30,14 +30,18 @@ async function scale(ps: Ps, app: string, tuples: string[], skipDeploy: boolean)
     await ps.state.saveScale(app, next);
     try {
       for (const type of changed) {
-        await ps.deployer.redeploy(app, source, next, 'ps:scale', type);
-        deployed.set(type, next.get(type)!);
+        // A type the image lacks is only ever scaled to 0 here: its containers are removed.
+        await ps.deployer.redeploy(app, source, next, 'ps:scale', type, true);
+        if (next.has(type)) deployed.set(type, next.get(type)!);
+        else deployed.delete(type);
       }
     } catch (error) {
       await ps.state.saveScale(app, deployed);
       throw error;
     }
-    if (changed.length > 0) await ps.deployer.afterDeploy(app, source.image);
+    if (changed.length === 0) return;
+    await ps.deployer.afterDeploy(app, source.image);
+    await ps.deployer.announceUrls(app, 'ps:scale');
   });
 }
 

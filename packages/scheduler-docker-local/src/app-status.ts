@@ -13,8 +13,9 @@ import { readText, releaseFile } from './state-files.js';
  * (Dokku lists its proxy's domains or `http://<host>:<port>` maps; without a proxy, and in bridge
  * or none mode, nothing of the app is reachable from the host.)
  */
-function urlsOf(live: DeployContainer[]): string[] {
-  return live.filter((c) => c.type === 'web' && c.state === 'running' && c.labels[LABEL_LISTEN]).map((c) => `http://${c.labels[LABEL_LISTEN]}`);
+function urlOf(container: DeployContainer): string | undefined {
+  const listen = container.labels[LABEL_LISTEN];
+  return container.type === 'web' && container.state === 'running' && listen ? `http://${listen}` : undefined;
 }
 
 /**
@@ -25,11 +26,15 @@ function urlsOf(live: DeployContainer[]): string[] {
 export async function appStatus(rt: Runtime, app: string): Promise<AppStatus> {
   const live = liveContainers(await listDeployContainers(rt.docker, app));
   const running = live.filter((c) => c.state === 'running').length;
-  const urls = urlsOf(live);
+  const containers = live.map((c) => {
+    const url = urlOf(c);
+    return { dyno: c.dyno, state: c.state, id: c.id, ...(url === undefined ? {} : { url }) };
+  });
+  const urls = containers.flatMap((c) => (c.url === undefined ? [] : [c.url]));
   return {
     processes: live.length,
     running: running === 0 ? 'false' : running === live.length ? 'true' : 'mixed',
-    containers: live.map((c) => ({ dyno: c.dyno, state: c.state, id: c.id })),
+    containers,
     ...(urls.length > 0 ? { urls } : {}),
   };
 }

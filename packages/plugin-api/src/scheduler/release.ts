@@ -75,8 +75,12 @@ export const appStatusSchema = (z: Zod) =>
   z.object({
     processes: z.number().int().nonnegative(),
     running: runningStateSchema(z),
-    /** Per process instance, e.g. `{ dyno: 'web.1', state: 'running', id: '…' }`; empty when the scheduler has no such notion. */
-    containers: z.array(z.object({ dyno: z.string(), state: z.string(), id: z.string() })),
+    /**
+     * Per process instance, e.g. `{ dyno: 'web.1', state: 'running', id: '…' }`; empty when the
+     * scheduler has no such notion. `url`: where that instance answers, when it can be reached
+     * on its own (docker-local's host-mode web containers); since 0.1.x.
+     */
+    containers: z.array(z.object({ dyno: z.string(), state: z.string(), id: z.string(), url: z.string().optional() })),
     /**
      * Where the app can be reached, printed after `=====> Application deployed:` (Dokku's app
      * URLs). Since 0.1.x; absent or empty when the scheduler knows none.
