@@ -3,7 +3,7 @@ import { execa } from 'execa';
 import { asPierResult, deployHostApp, tearDownApps } from './support/apps.js';
 import { appContainers, buildFixtureImage, docker, waitFor } from './support/docker.js';
 import { pierBin, pierEnvironment, type PierEnvironment } from './support/pier.js';
-import { inPipeline, onTerminal, startedPier } from './support/shell.js';
+import { inPipeline, onHangingTerminal, onTerminal, startedPier } from './support/shell.js';
 
 // Issue #4 audit, findings 1–3 and 10: `pier run` and `pier enter` inside a pipeline (a slow
 // reader gets everything, a reader that goes away ends them quietly), a `pier run` that dies
@@ -136,5 +136,20 @@ describe('pier run on a terminal', () => {
 
     expect(await noRunContainers()).toBe(true);
   });
-});
 
+  it('the terminal closed under pier run: pier ends as SIGHUP ends it (129), not with a crash of Node', async () => {
+    // Node restores the terminal's settings on exit and crashed on one that hung up (SIGSEGV,
+    // 139); pier now ends by the signal itself once it has cleaned up.
+    const session = onHangingTerminal(env, ['run', app, 'sleep', '300']);
+    try {
+      await runningRunContainer();
+
+      await session.hangUp();
+
+      expect(await session.status()).toBe(129);
+      expect(await noRunContainers()).toBe(true);
+    } finally {
+      session.dispose();
+    }
+  });
+});
