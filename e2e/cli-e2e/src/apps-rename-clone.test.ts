@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createHostApp, pierOk, psReport, tearDownApps, webPorts } from './support/apps.js';
 import { appContainers, buildFixtureImage, containerSummary, waitFor, waitForHttp } from './support/docker.js';
 import { pierEnvironment, type PierEnvironment } from './support/pier.js';
 
 // Issue #3 (apps): apps:rename moves a running app to the new name; apps:clone copies its
-// settings and deploys the copy unless --skip-deploy — on the real engine.
+// settings and deploys the copy unless --skip-deploy — on the real engine. Audit round 2,
+// finding 6: a clone whose redeploy fails (the engine unreachable) leaves nothing behind.
 const original = 'e2e-mv-one';
 const renamed = 'e2e-mv-two';
 const clone = 'e2e-mv-copy';
 const idleClone = 'e2e-mv-idle';
+const failedClone = 'e2e-mv-fail';
 const image = 'e2e-mv-img:1';
 let env: PierEnvironment;
 
@@ -19,7 +24,7 @@ beforeAll(async () => {
   await pierOk(env, ['checks:skip', original]);
   await pierOk(env, ['deploy', original, image]);
 }, 60_000);
-afterAll(() => tearDownApps(env, { apps: [original, renamed, clone, idleClone], images: [image] }), 60_000);
+afterAll(() => tearDownApps(env, { apps: [original, renamed, clone, idleClone, failedClone], images: [image] }), 60_000);
 
 const running = (app: string) => [`${app}.web.1:running`, `${app}.worker.1:running`];
 
@@ -73,5 +78,26 @@ describe('apps:clone of a deployed app', () => {
 
     expect((await env.pier(['ps:rebuild', idleClone])).exitCode).toBe(0);
     expect(await containerSummary(idleClone)).toEqual(running(idleClone));
+  });
+});
+
+describe('apps:clone with the Docker engine unreachable', () => {
+  const noEngine = { DOCKER_HOST: `unix://${join(tmpdir(), 'pier-e2e-no-engine.sock')}` };
+  const traces = () => [
+    existsSync(join(env.root, 'apps', failedClone)),
+    ...readdirSync(join(env.root, 'config')).filter((plugin) => existsSync(join(env.root, 'config', plugin, failedClone))),
+  ];
+
+  it('fails with one line and changes nothing, so that it can simply be tried again', async () => {
+    const apps = await pierOk(env, ['apps:list']);
+
+    const result = await env.pier(['apps:clone', renamed, failedClone], { env: noEngine });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/^ !     Cannot reach the Docker engine at unix:\/\/.*\n$/);
+    expect(await pierOk(env, ['apps:list'])).toBe(apps);
+    expect(traces()).toEqual([false]);
+
+    expect((await env.pier(['apps:clone', '--skip-deploy', renamed, failedClone])).exitCode).toBe(0);
   });
 });

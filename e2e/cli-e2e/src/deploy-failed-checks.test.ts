@@ -34,6 +34,8 @@ describe('a deploy whose web fails its checks', () => {
 
     expect(failedOutput.exitCode).toBe(1);
     expect(failedOutput.stderr).toContain(' !     Could not start due to 1 failed checks (web.1)\n');
+    // Once, before the output; Dokku prints it again at the end (§7.10), Pier does not.
+    expect(failedOutput.stderr.split('Could not start due to')).toHaveLength(2);
     const start = new RegExp(`^=====> Start of ${app} container output \\(([0-9a-f]{12}) web\\.1\\)$`, 'm');
     const failedId = start.exec(failedOutput.stdout)?.[1];
     expect(failedId).toBeDefined();
@@ -99,6 +101,7 @@ describe('a deploy whose worker fails after web passed (all-or-nothing)', () => 
 
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(' !     Could not start due to 1 failed checks (worker.1)\n');
+    expect(result.stderr.split('Could not start due to')).toHaveLength(2);
     expect(result.stdout).toContain('       All checks successful (web.2)\n');
     expect(result.stdout).toMatch(new RegExp(`^ {7}Removing container ${app}\\.web\\.1\\.upcoming-\\d+ \\([0-9a-f]{12}\\) of the failed deploy$`, 'm'));
     expect(await live()).toEqual(before);

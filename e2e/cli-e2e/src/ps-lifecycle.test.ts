@@ -79,6 +79,8 @@ describe('the whole app', () => {
     const result = await env.pier(['ps:restart', app]);
 
     expect(result.exitCode).toBe(0);
+    // The new web container's port, as a deploy would print it.
+    expect(result.stdout.endsWith(`=====> Application deployed:\n       ${(await pierOk(env, ['url', app])).trim()}\n\n`)).toBe(true);
     const after = await ids();
     expect(Object.keys(after)).toEqual(Object.keys(before));
     for (const name of Object.keys(before)) expect(after[name]).not.toBe(before[name]);

@@ -4,6 +4,8 @@ import { appContainers, buildFixtureImage, containerSummary, portOfContainer, wa
 import { pierEnvironment, type PierEnvironment } from './support/pier.js';
 
 // Issue #3: ps:scale up and down on the real engine; orphans are removed, only changed types move.
+// Audit round 2, finding 5: the new web containers' URLs are printed, listed by `urls`/`url` and
+// in ps:report (`Url web 1:`), and answer.
 const app = 'e2e-scale';
 const image = 'e2e-scale-img:1';
 let env: PierEnvironment;
@@ -119,5 +121,23 @@ describe('ps:scale with pairs', () => {
     expect(result).toEqual({ exitCode: 1, stdout: '', stderr: ` !     ${message}\n` });
     expect(await appContainers(app)).toEqual(before);
     expect(await pierOk(env, ['ps:scale', app])).toBe(formation);
+  });
+});
+
+describe('where the web containers answer after a scale', () => {
+  it('ps:scale prints the new URLs; urls, url and ps:report list the same ones, and they answer', async () => {
+    const result = await env.pier(['ps:scale', app, 'web=2']);
+
+    expect(result.exitCode).toBe(0);
+    const printed = result.stdout.split('=====> Application deployed:\n')[1]!.trim().split(/\n\s*/);
+    expect(printed).toHaveLength(2);
+    for (const url of printed) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await pierOk(env, ['urls', app])).trim().split('\n')).toEqual(printed);
+    expect(await pierOk(env, ['url', app])).toBe(`${printed[0]}\n`);
+    const report = await psReport(env, app);
+    expect([report['url-web.1'], report['url-web.2']]).toEqual(printed);
+    expect(report['url-worker.1']).toBeUndefined();
+    expect(await pierOk(env, ['ps:report', app])).toMatch(new RegExp(`^ {7}Url web 1: +${printed[0]}$`, 'm'));
+    for (const url of printed) expect((await waitForHttp(Number(new URL(url).port))).body).toBe('hello from pier\n');
   });
 });
