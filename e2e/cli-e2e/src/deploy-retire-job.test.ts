@@ -6,20 +6,28 @@ import { pierEnvironment, type PierEnvironment } from './support/pier.js';
 
 // Issue #3, audit finding 1: a deploy's old containers are stopped once wait-to-retire has
 // passed, by a background job the deploy leaves behind, without anyone running ps:retire. The
-// old web process here ignores SIGTERM, so only that job's hard stop ends it.
+// old web process here ignores SIGTERM, so only that job's hard stop ends it. Audit round 2,
+// finding 11: a job whose old containers all exited on the SIGTERM ends at once instead of
+// sleeping through wait-to-retire (a second app, whose web exits on SIGTERM, shows it).
 const app = 'e2e-rtjob';
 const image = 'e2e-rtjob-img:1';
+const polite = 'e2e-rtjob-polite';
+const politeImage = 'e2e-rtjob-img:polite';
 let env: PierEnvironment;
 
 beforeAll(async () => {
   env = pierEnvironment();
   await buildFixtureImage(image, 'ignores-term');
+  await buildFixtureImage(politeImage, 'web-worker');
   await createHostApp(env, app, [], '1');
   await pierOk(env, ['ps:set', app, 'stop-timeout-seconds', '1']);
   await pierOk(env, ['checks:skip', app]); // this file is about retirement, not checks
   await pierOk(env, ['deploy', app, image]);
+  await createHostApp(env, polite, ['web=1', 'worker=0'], '600');
+  await pierOk(env, ['checks:skip', polite]);
+  await pierOk(env, ['deploy', polite, politeImage]);
 }, 60_000);
-afterAll(() => tearDownApps(env, { apps: [app], images: [image] }), 60_000);
+afterAll(() => tearDownApps(env, { apps: [app, polite], images: [image, politeImage] }), 60_000);
 
 const webContainer = async () => (await appContainers(app)).find((c) => c.name === `${app}.web.1`)!;
 const logsOf = async (id: string) => (await docker.getContainer(id).logs({ stdout: true, stderr: true })).toString('utf8');
@@ -84,6 +92,21 @@ describe('the background retire job', () => {
       expect(session).toBe(pid);
     } finally {
       process.kill(pid, 'SIGKILL'); // the job this test started; it would otherwise sleep for ten minutes
+    }
+  });
+
+  it('ends as soon as none of its old containers is still running, long before wait-to-retire', async () => {
+    const old = (await appContainers(polite)).find((c) => c.name === `${polite}.web.1`)!;
+    const jobsOfOld = () => processesWith(old.id).filter(([, argv]) => argv.some((arg) => arg.endsWith('retire-worker.js')));
+
+    await pierOk(env, ['deploy', polite, politeImage]);
+
+    try {
+      // The old web exits on the SIGTERM; the job, due in ten minutes, sees that and ends.
+      await waitFor(async () => jobsOfOld().length === 0, { timeoutMs: 90_000, intervalMs: 250, what: 'the retire job to end' });
+      expect((await appContainers(polite)).find((c) => c.id === old.id)?.state).toBe('exited');
+    } finally {
+      for (const [pid] of jobsOfOld()) process.kill(pid, 'SIGKILL'); // only if the test failed
     }
   });
 });

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createHostApp, pierOk, tearDownApps } from './support/apps.js';
 import { appContainers, buildFixtureImage, waitFor } from './support/docker.js';
 import { pierEnvironment, type PierEnvironment } from './support/pier.js';
@@ -7,6 +10,7 @@ import { pierEnvironment, type PierEnvironment } from './support/pier.js';
 // Root A deploys an app and starts a one-off container that is past its time to live; root B
 // has an app of the same name. B's global ps:retire and run:retire, ps:report, deploy and
 // apps:destroy leave A's containers alone; A's own ps:retire retires its one-off container.
+// Audit round 2, finding 1: root A reached through a symlink is root A, not another root.
 const app = 'e2e-roots';
 const image = 'e2e-roots-img:1';
 let a: PierEnvironment;
@@ -21,7 +25,9 @@ beforeAll(async () => {
   await pierOk(a, ['deploy', app, image]);
   await createHostApp(b, app, ['web=1']);
 }, 60_000);
+const linkDir = mkdtempSync(join(tmpdir(), 'pier-e2e-link-'));
 afterAll(async () => {
+  rmSync(linkDir, { recursive: true, force: true });
   await tearDownApps(b, { apps: [] });
   await tearDownApps(a, { apps: [app], images: [image] });
 }, 60_000);
@@ -56,5 +62,25 @@ describe('two state roots on one engine', () => {
 
     expect(output).toMatch(/Retiring container [0-9a-f]{12}/);
     await waitFor(async () => (await summary()).join() === `${app}.web.1:running`, { what: 'the one-off container to be gone' });
+  });
+});
+
+describe('one root spelled two ways (a symlink to it)', () => {
+  it('sees, restarts and sweeps the same containers, and labels new ones with the real path', async () => {
+    const link = join(linkDir, 'root');
+    symlinkSync(a.root, link);
+    const viaLink = { PIER_ROOT: link };
+
+    expect((await pierOk(a, ['ps:report', app, '--processes'], { env: viaLink })).trim()).toBe('1');
+    const restart = await a.pier(['ps:restart', app], { env: viaLink });
+    expect(restart).toMatchObject({ exitCode: 0, stderr: '' });
+    for (const c of await appContainers(app)) expect(c.labels['com.pier.root']).toBe(a.root);
+
+    const run = (await pierOk(a, ['run:detached', '--ttl-seconds', '1', app, 'sleep', '60'], { env: viaLink })).trim();
+    expect(await pierOk(a, ['--quiet', 'run:list', app])).toContain(run);
+    const created = Date.now();
+    await waitFor(async () => Date.now() > created + 2_500, { what: 'the one-off container to outlive its ttl' });
+    await pierOk(a, ['run:retire'], { env: viaLink });
+    await waitFor(async () => !(await appContainers(app)).some((c) => c.name === run), { what: 'the one-off container to be retired' });
   });
 });
