@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { asPierResult, createHostApp, pierOk, spawnPier, tearDownApps, webPorts } from './support/apps.js';
-import { appContainers, buildFixtureImage, httpGet, waitFor } from './support/docker.js';
+import { appContainers, buildFixtureImage, docker, httpGet, waitFor } from './support/docker.js';
 import { pierEnvironment, type PierEnvironment } from './support/pier.js';
 
 // Issue #3, audit finding 4: Ctrl-C (or a supervisor's SIGTERM) during a deploy. The deploy is
@@ -10,6 +10,7 @@ import { pierEnvironment, type PierEnvironment } from './support/pier.js';
 // is stopped and recorded (logs:failed, retirement), the old one keeps serving, and pier exits
 // as a shell reports the signal. Audit round 2: a second Ctrl-C during that clean-up kills the
 // new containers (finding 12), and Ctrl-C during `ps:restart --all` starts no further app (2).
+// An image-info container left by a pier killed outright goes with the app's next deploy (4).
 const app = 'e2e-intr';
 const image = 'e2e-intr-img:1';
 /** Its web ignores SIGTERM: stopping it takes the whole stop timeout, unless it is killed. */
@@ -117,5 +118,23 @@ describe('interrupting ps:restart --all', () => {
     expect(result.stderr).toContain(` !     restart interrupted by SIGINT; not run against ${bystander}, ${stubborn}\n`);
     const after = await Promise.all([bystander, stubborn].map(async (name) => (await appContainers(name)).map((c) => c.id)));
     expect(after).toEqual(before);
+  });
+});
+
+describe('an image-info container left behind by a pier killed while it read the image', () => {
+  it('is removed by the app’s next deploy', async () => {
+    const leftover = await docker.createContainer({
+      name: `pier-image-info.${bystander}.0badc0de`,
+      Image: image,
+      Cmd: ['/pier-image-info'],
+      Labels: { 'com.dokku.app-name': bystander, 'com.dokku.container-type': 'image-info', 'com.pier.root': env.root },
+      HostConfig: { NetworkMode: 'none' },
+    });
+    await pierOk(env, ['checks:skip', bystander]);
+
+    const output = await pierOk(env, ['deploy', bystander, image]);
+
+    expect(output).toContain(`Removing stale container pier-image-info.${bystander}.0badc0de (${leftover.id.slice(0, 12)})`);
+    expect((await appContainers(bystander)).map((c) => c.name)).not.toContain(`pier-image-info.${bystander}.0badc0de`);
   });
 });

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHostApp, pierOk, tearDownApps } from './support/apps.js';
-import { appContainers, buildFixtureImage, waitFor } from './support/docker.js';
+import { asPierResult, createHostApp, pierOk, psReport, spawnPier, tearDownApps, webPorts } from './support/apps.js';
+import { appContainers, buildFixtureImage, httpGet, waitFor } from './support/docker.js';
 import { pierEnvironment, type PierEnvironment } from './support/pier.js';
 
 // Issue #3, audit finding 5: two state roots on one engine never see each other's containers.
@@ -11,8 +11,13 @@ import { pierEnvironment, type PierEnvironment } from './support/pier.js';
 // has an app of the same name. B's global ps:retire and run:retire, ps:report, deploy and
 // apps:destroy leave A's containers alone; A's own ps:retire retires its one-off container.
 // Audit round 2, finding 1: root A reached through a symlink is root A, not another root.
+// Finding 3: when two roots deploy one app name at once, the one that comes second to the swap
+// fails and undoes itself instead of reporting success with its container left unnamed.
 const app = 'e2e-roots';
 const image = 'e2e-roots-img:1';
+const race = 'e2e-roots-race';
+/** No app.json checks: its deploy waits in the default uptime check (default-wait). */
+const slowImage = 'e2e-roots-img:slow';
 let a: PierEnvironment;
 let b: PierEnvironment;
 
@@ -20,6 +25,7 @@ beforeAll(async () => {
   a = pierEnvironment();
   b = pierEnvironment();
   await buildFixtureImage(image, 'web-worker');
+  await buildFixtureImage(slowImage, 'chatty');
   await createHostApp(a, app, ['web=1']);
   await pierOk(a, ['checks:skip', app]);
   await pierOk(a, ['deploy', app, image]);
@@ -28,8 +34,8 @@ beforeAll(async () => {
 const linkDir = mkdtempSync(join(tmpdir(), 'pier-e2e-link-'));
 afterAll(async () => {
   rmSync(linkDir, { recursive: true, force: true });
-  await tearDownApps(b, { apps: [] });
-  await tearDownApps(a, { apps: [app], images: [image] });
+  await tearDownApps(b, { apps: [race] });
+  await tearDownApps(a, { apps: [app, race], images: [image, slowImage] });
 }, 60_000);
 
 const summary = async () => (await appContainers(app)).map((c) => `${c.name}:${c.state}`);
@@ -82,5 +88,35 @@ describe('one root spelled two ways (a symlink to it)', () => {
     await waitFor(async () => Date.now() > created + 2_500, { what: 'the one-off container to outlive its ttl' });
     await pierOk(a, ['run:retire'], { env: viaLink });
     await waitFor(async () => !(await appContainers(app)).some((c) => c.name === run), { what: 'the one-off container to be retired' });
+  });
+});
+
+describe('two roots deploying the same app name at the same time', () => {
+  it('the deploy that reaches its swap second fails, removes its containers, and leaves the other serving', async () => {
+    await createHostApp(a, race, ['web=1']);
+    await createHostApp(b, race, ['web=1']);
+    await pierOk(b, ['checks:skip', race]);
+    // A's new web waits 20 s in its uptime check: B's whole deploy fits in there many times over.
+    await pierOk(a, ['checks:set', '--global', 'default-wait', '20']);
+    const slow = spawnPier(a, ['deploy', race, slowImage]);
+    try {
+      let output = '';
+      slow.stdout!.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+      await waitFor(async () => output.includes('Attempting pre-flight checks (web.1)'), { timeoutMs: 60_000, what: 'A’s checks of its new web.1' });
+
+      await pierOk(b, ['deploy', race, slowImage]);
+      const result = asPierResult(await slow);
+
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toContain(` !     Container ${race}.web.1 belongs to another Pier state root on this Docker engine (${b.root});`);
+      expect(result.stdout).not.toContain('Application deployed');
+      const left = await appContainers(race);
+      expect(left.map((c) => `${c.name}:${c.state}:${c.labels['com.pier.root'] === b.root ? 'B' : 'A'}`)).toEqual([`${race}.web.1:running:B`]);
+      expect((await psReport(a, race)).deployed).toBe('false');
+      expect((await httpGet(Object.values(await webPorts(b, race))[0]!)).status).toBe(200);
+    } finally {
+      slow.kill('SIGKILL');
+      await pierOk(a, ['checks:set', '--global', 'default-wait', '']);
+    }
   });
 });
