@@ -24,7 +24,7 @@ import { byDyno, containerName, type DeployContainer } from './naming.js';
 import { forgetRetired, registerRetired, retireContainer } from './retire.js';
 import { refuseOtherRootsApp } from './root-scope.js';
 import type { DeploySession, Runtime } from './runtime.js';
-import { readStoredRelease, restoreStoredRelease, writeStoredRelease } from './state-files.js';
+import { readStoredRelease, restoreStoredRelease, writeStoredRelease, type StoredRelease } from './state-files.js';
 import { currentStopTimeout } from './stop-timeout.js';
 import { clearSwapJournal, writeSwapJournal } from './swap-journal.js';
 import { renameAside, rollBackSwap, swapIn, type SwapRecord } from './swap.js';
@@ -80,7 +80,8 @@ async function switchIn(rt: Runtime, session: DeploySession, retirement: Retirem
   const { app, release } = session;
   const old = allOf(retirement);
   const record: SwapRecord = { moved: [], swapped: [] };
-  let previous: Awaited<ReturnType<typeof readStoredRelease>> | undefined;
+  // undefined until read: nothing to put back before that.
+  let previous: StoredRelease | null | undefined;
   try {
     // Another root may have taken this app's live names while the new containers were checked.
     await refuseOtherRootsApp(rt.engine, rt.root, app);
