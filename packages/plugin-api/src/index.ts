@@ -16,3 +16,4 @@ export * from './embed/index.js';
 export { writeFileAtomic } from './util/write-file-atomic.js';
 export { canonicalRoot } from './util/canonical-root.js';
 export { lockHolder, tryLockFile, withFileLock, type FileLock, type LockAttempt, type LockRecord } from './util/file-lock.js';
+export { systemClock, type Clock } from './util/clock.js';
