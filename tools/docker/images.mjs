@@ -7,11 +7,15 @@ import Docker from 'dockerode';
 
 const BUSYBOX = '/bin/busybox';
 
+/** Marks images built for tests and benchmarks, so that sweep-test-leftovers.mjs can find them. */
+export const FIXTURE_LABEL = 'com.pier.fixture';
+
 /**
  * Builds `tag` from a fixture app directory: its files go to /app (the working directory, where
  * Pier reads Procfile and app.json). An optional `image.json` in the fixture sets `cmd` and `env`.
+ * The image carries FIXTURE_LABEL unless `fixture` is false (the demo's image is the user's).
  */
-export async function buildAppImage(tag, appDir, docker = new Docker()) {
+export async function buildAppImage(tag, appDir, docker = new Docker(), { fixture = true } = {}) {
   if (!existsSync(BUSYBOX)) throw new Error(`${BUSYBOX} is missing: apt-get install busybox-static`);
   const context = mkdtempSync(join(tmpdir(), 'pier-image-'));
   try {
@@ -23,6 +27,7 @@ export async function buildAppImage(tag, appDir, docker = new Docker()) {
       lines.push('COPY app/ /app/', 'WORKDIR /app');
     }
     for (const [key, value] of Object.entries(options.env ?? {})) lines.push(`ENV ${key}=${JSON.stringify(value)}`);
+    if (fixture) lines.push(`LABEL ${FIXTURE_LABEL}=true`);
     lines.push(`CMD ${JSON.stringify(options.cmd ?? ['/bin/sh'])}`);
     writeFileSync(join(context, 'Dockerfile'), `${lines.join('\n')}\n`);
     const stream = await docker.buildImage({ context, src: ['.'] }, { t: tag, networkmode: 'none', rm: true, forcerm: true });

@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import Docker from 'dockerode';
 
 const GATEWAY = 'docker_gwbridge';
+/** In the spec of a swarm start() made, so that sweep-test-leftovers.mjs knows it for a test swarm. */
+export const TEST_SWARM_LABEL = 'com.pier.test-swarm';
 
 export const defaults = {
   address: process.env.PIER_SWARM_ADDR || '127.0.0.1',
@@ -69,7 +71,7 @@ export async function startSwarm(docker = new Docker(), options = {}) {
     }
   };
   try {
-    await docker.swarmInit({ ListenAddr: `${address}:2377`, AdvertiseAddr: address, DataPathAddr: address, DefaultAddrPool: [addressPool], SubnetSize: 24 });
+    await docker.swarmInit({ ListenAddr: `${address}:2377`, AdvertiseAddr: address, DataPathAddr: address, DefaultAddrPool: [addressPool], SubnetSize: 24, Spec: { Labels: { [TEST_SWARM_LABEL]: 'true' } } });
   } catch (error) {
     await removeGateway();
     throw error;

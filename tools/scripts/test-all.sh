@@ -6,6 +6,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 source tools/scripts/setup.sh
 
 bash tools/docker/ensure-engine.sh
+# A run that was killed could not clean up: its containers would meet this run's (same names).
+node tools/docker/sweep-test-leftovers.mjs
 
 echo "-----> Type checks"
 npx --no-install nx run-many -t typecheck --output-style=static

@@ -10,7 +10,7 @@ import { workspaceRoot } from './npm-pack.js';
 export const docker = new Docker();
 
 interface ImagesModule {
-  buildAppImage(tag: string, appDir?: string, docker?: Docker): Promise<string>;
+  buildAppImage(tag: string, appDir?: string, docker?: Docker, options?: { fixture?: boolean }): Promise<string>;
   removeImages(tags: string[], docker?: Docker): Promise<void>;
 }
 
@@ -21,9 +21,12 @@ const images = (): Promise<ImagesModule> =>
 /** A fixture app directory under e2e/fixtures/apps. */
 export const fixtureApp = (name: string): string => join(workspaceRoot, 'e2e', 'fixtures', 'apps', name);
 
-/** Builds `tag` from the fixture app `fixture` (its files in /app, the working directory). */
-export async function buildFixtureImage(tag: string, fixture: string): Promise<string> {
-  return (await images()).buildAppImage(tag, fixtureApp(fixture), docker);
+/**
+ * Builds `tag` from the fixture app `fixture` (its files in /app, the working directory),
+ * labelled as a test fixture unless `labelled` is false (as the demo's image is built).
+ */
+export async function buildFixtureImage(tag: string, fixture: string, { labelled = true }: { labelled?: boolean } = {}): Promise<string> {
+  return (await images()).buildAppImage(tag, fixtureApp(fixture), docker, { fixture: labelled });
 }
 
 /** Removes images by tag (already gone is fine). */

@@ -32,6 +32,8 @@ const DOCKERFILE = [
   'RUN ["/bin/busybox","--install","-s","/bin"]',
   'COPY app /app',
   'WORKDIR /app',
+  // Found and removed by tools/docker/sweep-test-leftovers.mjs should a run be interrupted.
+  'LABEL com.pier.fixture=true',
   'CMD ["sleep","3600"]',
   '',
 ].join('\n');
