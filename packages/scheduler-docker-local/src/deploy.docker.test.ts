@@ -108,6 +108,8 @@ describeDocker('docker-local on a real engine', () => {
       'com.dokku.container-type': 'deploy',
       'com.dokku.dyno': 'web.1',
       'com.dokku.process-type': 'web',
+      // The fixture image's own label: Docker copies an image's labels onto its containers.
+      'com.pier.fixture': 'true',
       'com.pier.listen': expect.stringMatching(/^127\.0\.0\.1:\d+$/),
       'com.pier.root': host.root,
       dokku: '',
