@@ -21,7 +21,7 @@ import {
   type Release,
 } from '@pier/plugin-api';
 import { schedulerRun, schedulerRunList, schedulerRunLogs, schedulerRunRetire, schedulerRunStop } from '@pier/plugin-api';
-import { describeSwarm, docker, swarmFixture } from './test-support/real-swarm.js';
+import { docker, swarmFixture } from './test-support/real-swarm.js';
 
 const fixture = swarmFixture('pier-swarm-it');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -61,7 +61,7 @@ async function liveTasks(): Promise<Record<string, string>> {
   return Object.fromEntries(tasks.map((t) => [t.ID, t.Status?.State ?? '']));
 }
 
-describeSwarm('docker-swarm on a real swarm', () => {
+describe('docker-swarm on a real swarm', () => {
   beforeAll(async () => {
     await fixture.start();
     image = await fixture.buildImage('1', { 'public/index.html': 'hello from swarm\n', Procfile: 'web: httpd -f -p 127.0.0.1:$PORT -h /app/public\n' });

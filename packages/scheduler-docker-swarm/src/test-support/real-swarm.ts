@@ -4,15 +4,15 @@
  * tools/docker/images.mjs, test hosts wired to the real SwarmPort, and a cleanup that removes
  * every service, container, image and directory a file created.
  *
- * They run when the engine is already a swarm manager, or when PIER_SWARM_TESTS=init asks them
- * to start a throwaway swarm (tools/docker/swarm-session.mjs), which they then leave. Otherwise
- * (and with SKIP_DOCKER_TESTS=1) they are skipped: a test run must never turn someone's engine
- * into a swarm unasked. The e2e test always sets its swarm up.
+ * jest.config.js collects them only when PIER_SWARM_TESTS asks: `init` starts a throwaway swarm
+ * (tools/docker/swarm-session.mjs) unless the engine is a manager already, and leaves it again;
+ * `manager` requires the engine to be one. A test run never turns someone's engine into a swarm
+ * unasked, and once asked it fails rather than skips when it cannot have a swarm.
+ * The e2e test always sets its swarm up.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe } from '@jest/globals';
 import { propertySet, type InputOf, type OutputOf, type TriggerOfKind } from '@pier/plugin-api';
 import { createTestHost, type TestHost } from '@pier/plugin-testkit';
 import Docker from 'dockerode';
@@ -28,24 +28,17 @@ interface SwarmSession {
 const swarmTool = () => tool<{ startSwarm(docker: Docker): Promise<SwarmSession> }>('swarm-session.mjs');
 const imageTool = () => tool<{ buildAppImage(tag: string, dir: string, docker: Docker): Promise<string> }>('images.mjs');
 
-async function swarmMode(): Promise<'manager' | 'init' | 'skip'> {
-  if (process.env.SKIP_DOCKER_TESTS === '1') return 'skip';
-  try {
-    const { Swarm } = (await docker.info()) as { Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean } };
-    if (Swarm?.LocalNodeState === 'active' && Swarm.ControlAvailable) return 'manager';
-  } catch {
-    return 'skip';
-  }
-  return process.env.PIER_SWARM_TESTS === 'init' ? 'init' : 'skip';
+/** What PIER_SWARM_TESTS asked for; the start() of a fixture fails when it cannot be had. */
+function swarmRequest(): 'init' | 'manager' {
+  const asked = process.env.PIER_SWARM_TESTS;
+  if (asked === 'init' || asked === 'manager') return asked;
+  throw new Error(`PIER_SWARM_TESTS=${asked ?? ''}: use init (a throwaway swarm) or manager (the engine's own)`);
 }
 
-const mode = await swarmMode();
-if (mode === 'skip' && process.env.SKIP_DOCKER_TESTS !== '1') {
-  console.info('docker-swarm integration tests skipped: the engine is no swarm manager (PIER_SWARM_TESTS=init starts a throwaway swarm)');
+async function isSwarmManager(): Promise<boolean> {
+  const { Swarm } = (await docker.info()) as { Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean } };
+  return Swarm?.LocalNodeState === 'active' && Swarm.ControlAvailable === true;
 }
-
-/** `describe` when a swarm manager is (or may be made) available, else `describe.skip`. */
-export const describeSwarm = (name: string, body: () => void) => (mode === 'skip' ? describe.skip : describe)(name, body);
 
 type Call = <T extends TriggerOfKind<'keyed'>>(trigger: T, input: InputOf<T>) => Promise<OutputOf<T>>;
 
@@ -68,6 +61,9 @@ export function swarmFixture(prefix: string): SwarmFixture {
 
   return {
     async start() {
+      if (swarmRequest() === 'manager' && !(await isSwarmManager())) {
+        throw new Error('PIER_SWARM_TESTS=manager, but the Docker engine is no swarm manager (PIER_SWARM_TESTS=init starts one)');
+      }
       session = await (await swarmTool()).startSwarm(docker);
       root = await mkdtemp(join(tmpdir(), `${prefix}-root-`));
       dirs.push(root);
