@@ -13,6 +13,7 @@ export * from './properties/index.js';
 export * from './commands/index.js';
 export * from './scheduler/index.js';
 export * from './embed/index.js';
+export * from './docker/index.js';
 export { writeFileAtomic } from './util/write-file-atomic.js';
 export { canonicalRoot } from './util/canonical-root.js';
 export { lockHolder, tryLockFile, withFileLock, type FileLock, type LockAttempt, type LockRecord } from './util/file-lock.js';

@@ -19,9 +19,9 @@
  */
 import type { Healthcheck, Output, ProcessSpec } from '@pier/plugin-api';
 import type { Clock } from './clock.js';
-import { errorMessage } from './docker-errors.js';
 import type { DockerPort } from './docker-port.js';
 import { LOOPBACK, type Probes } from './probes.js';
+import { messageOf } from '@pier/plugin-api';
 
 export interface CheckTarget {
   app: string;
@@ -130,7 +130,7 @@ async function attempt(deps: CheckDeps, retry: Retry, startedAt: number, once: (
       await once(retry.timeoutSeconds * 1000);
       return null;
     } catch (error) {
-      last = errorMessage(error);
+      last = messageOf(error);
     }
     if (n < retry.attempts) await deps.clock.sleep(retry.waitSeconds * 1000);
   }

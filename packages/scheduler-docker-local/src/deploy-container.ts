@@ -5,11 +5,10 @@
  * of the dyno is not touched. Between steps the deploy's interrupt guard is checked, so a Ctrl-C
  * starts nothing more (deploy-interrupts.ts).
  */
-import { ErrorCodes, isPierError, PierError, ProcfileCommandSyntaxError, splitProcfileCommand, type ProcessSpec } from '@pier/plugin-api';
+import { ErrorCodes, isPierError, PierError, ProcfileCommandSyntaxError, splitProcfileCommand, type ProcessSpec, messageOf } from '@pier/plugin-api';
 import { checkDyno } from './checks.js';
 import { unixSeconds } from './clock.js';
 import { buildCreateOptions } from './create-options.js';
-import { errorMessage } from './docker-errors.js';
 import { failedStopTimeout, haltContainer } from './halt-container.js';
 import { shortId } from './naming.js';
 import { freeLoopbackPort } from './probes.js';
@@ -57,10 +56,10 @@ async function createWithFreshName(rt: Runtime, session: DeploySession, spec: Pr
     } catch (error) {
       if (isPierError(error) && error.code === ErrorCodes.DOCKER_UNREACHABLE) throw error;
       lastError = error;
-      if (!/already in use|Conflict/i.test(errorMessage(error))) break;
+      if (!/already in use|Conflict/i.test(messageOf(error))) break;
     }
   }
-  throw new PierError(ErrorCodes.DEPLOY_FAILED, `Could not create container (${spec.type}.${index}): ${errorMessage(lastError)}`);
+  throw new PierError(ErrorCodes.DEPLOY_FAILED, `Could not create container (${spec.type}.${index}): ${messageOf(lastError)}`);
 }
 
 /**
@@ -102,7 +101,7 @@ export async function deployDyno(rt: Runtime, session: DeploySession, spec: Proc
     await rt.docker.startContainer(id);
   } catch (error) {
     if (isPierError(error) && error.code === ErrorCodes.DOCKER_UNREACHABLE) throw error;
-    await failDyno(rt, session, created, `Could not start container (${dyno}): ${errorMessage(error)}`);
+    await failDyno(rt, session, created, `Could not start container (${dyno}): ${messageOf(error)}`);
   }
 
   const target = { app: session.app, type: spec.type, index, containerId: id, port, networkMode: session.networkMode };

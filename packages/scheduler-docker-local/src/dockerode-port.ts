@@ -7,8 +7,9 @@
 import { Writable, type Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import type { ContainerSummary, DockerPort, ExecResult } from './docker-port.js';
-import { demux, describeEndpoint, statusOf, toPierError } from './docker-errors.js';
+import { demux } from './demux.js';
 import { streamMethods } from './dockerode-streams.js';
+import { dockerEndpoint, engineCaller } from '@pier/plugin-api';
 
 export interface DockerodePortOptions {
   socketPath?: string;
@@ -20,21 +21,10 @@ export interface DockerodePortOptions {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createDockerodePort(options?: DockerodePortOptions): DockerPort {
-  const endpoint = describeEndpoint(options);
+  const endpoint = dockerEndpoint(options);
   let client: Promise<Dockerode> | undefined;
   const docker = () => (client ??= import('dockerode').then(({ default: Docker }) => new Docker(options)));
-
-  /** Runs an engine call; statuses in `tolerated` give `fallback` instead of an error. */
-  async function call<T>(work: (d: Dockerode) => Promise<T>, tolerated: Record<number, () => T> = {}): Promise<T> {
-    try {
-      return await work(await docker());
-    } catch (error) {
-      const status = statusOf(error);
-      const fallback = status === undefined ? undefined : tolerated[status];
-      if (fallback) return fallback();
-      throw toPierError(error, endpoint);
-    }
-  }
+  const call = engineCaller(docker, endpoint);
 
   async function execIn(d: Dockerode, id: string, command: string[], timeoutMs: number): Promise<ExecResult> {
     const exec = await d.getContainer(id).exec({ Cmd: command, AttachStdout: true, AttachStderr: true, Tty: false });

@@ -3,7 +3,7 @@
  * streams are a sequence of frames: an 8-byte header (stream type, three zero bytes, payload size
  * as a big-endian uint32) and the payload. TCP and HTTP chunking cut the byte stream anywhere,
  * including inside a header, so a decoder must keep partial frames between chunks (the Buffer
- * variant in docker-errors.ts only works on a complete answer).
+ * variant in demux.ts only works on a complete answer).
  */
 
 export type StreamKind = 'stdout' | 'stderr';

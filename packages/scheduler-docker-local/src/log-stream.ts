@@ -8,11 +8,11 @@
  * app | head`), always cleanly: what was read is printed, streams destroyed, handlers removed.
  */
 import type { Readable } from 'node:stream';
-import { errorMessage } from './docker-errors.js';
 import { FrameDecoder, LineSplitter, type StreamKind } from './frames.js';
 import { colorFor, prefixLine } from './log-format.js';
 import { createPacer, type OutputPacer } from './paced-output.js';
 import type { Runtime } from './runtime.js';
+import { messageOf } from '@pier/plugin-api';
 
 export interface LogTarget {
   id: string;
@@ -73,7 +73,7 @@ async function openStreams(rt: Runtime, targets: LogTarget[], options: LogOutput
     targets.map((target) =>
       rt.docker.logStream(target.id, { follow: options.follow, tail: options.num, timestamps: !options.quiet }).catch((error: unknown) => {
         // The container went away between listing and reading, as a `docker logs` would say.
-        rt.log.warn(errorMessage(error));
+        rt.log.warn(messageOf(error));
         return null;
       }),
     ),
@@ -112,7 +112,7 @@ export async function streamLogs(rt: Runtime, targets: LogTarget[], options: Log
           });
           stream.once('close', () => resolve());
           stream.once('error', (error) => {
-            if (!stopped) rt.log.warn(`Logs of ${target.dyno} ended: ${errorMessage(error)}`);
+            if (!stopped) rt.log.warn(`Logs of ${target.dyno} ended: ${messageOf(error)}`);
             resolve();
           });
         });

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { constants } from 'node:os';
 import { ErrorCodes, propertySet, schedulerRun, type InputOf } from '@pier/plugin-api';
 import type { CreateContainerSpec } from './docker-port.js';
-import { startFailureStatus } from './run.js';
 import { processSpec, release, storeDeployedRelease, unitHost, type UnitHost, type UnitHostOptions } from './test-support/unit-host.js';
 
 let t: UnitHost;
@@ -288,16 +287,5 @@ describe('run:detached (fake engine)', () => {
     expect(t.stdout()).toBe('');
     expect(t.stderr()).toBe("-----> Found 'worker' in Procfile, running that command\n");
     expect(result.container).toBe(runContainer()!.name);
-  });
-});
-
-describe('startFailureStatus', () => {
-  it.each([
-    ['exec: "nope": executable file not found in $PATH', 127],
-    ['exec /app/x: no such file or directory', 127],
-    ['exec /app/run.sh: permission denied', 126],
-    ['some other engine failure', null],
-  ])('%s → %s', (message, status) => {
-    expect(startFailureStatus(message)).toBe(status);
   });
 });

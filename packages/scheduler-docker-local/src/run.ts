@@ -6,12 +6,11 @@
  * Pier removes it too on its own paths (an interrupt before start, a reader gone, a failure).
  */
 import { constants } from 'node:os';
-import { ErrorCodes, isPierError, PierError } from '@pier/plugin-api';
+import { ErrorCodes, isPierError, PierError, messageOf, startFailureStatus } from '@pier/plugin-api';
 import { notDeployed } from './app-status.js';
 import { connectIo } from './attach-io.js';
 import { takesLogMaxSize } from './create-options.js';
 import { OWN_INIT_VENDOR } from './deploy.js';
-import { errorMessage } from './docker-errors.js';
 import { interruptRelay, type InterruptRelay } from './interrupts.js';
 import { freeLoopbackPort } from './probes.js';
 import { readDeploySettings } from './properties.js';
@@ -51,7 +50,7 @@ async function createNamed(rt: Runtime, plan: Omit<RunPlan, 'number'>, number = 
       return { id: await rt.docker.createContainer(spec), name: spec.name, number };
     } catch (error) {
       lastError = error;
-      if (!/already in use|Conflict/i.test(errorMessage(error))) throw error;
+      if (!/already in use|Conflict/i.test(messageOf(error))) throw error;
     }
   }
   throw lastError;
@@ -66,13 +65,6 @@ function procfileNotice(rt: Runtime, detached: boolean, type: string): void {
   const text = `Found '${type}' in Procfile, running that command`;
   if (!detached) rt.log.info1Quiet(text);
   else if (!rt.log.quiet) rt.io.stderr.write(`-----> ${text}\n`);
-}
-
-/** `docker run`'s statuses for a command that cannot be started: 127 not found, 126 not executable. */
-export function startFailureStatus(message: string): number | null {
-  if (/executable file not found|no such file or directory/i.test(message)) return 127;
-  if (/permission denied/i.test(message)) return 126;
-  return null;
 }
 
 export async function runOneOff(rt: Runtime, input: RunInput): Promise<RunOutput> {
@@ -147,9 +139,9 @@ async function runAttached(rt: Runtime, id: string, tty: boolean, interrupts: In
     try {
       await docker.startContainer(id);
     } catch (error) {
-      const status = isPierError(error) && error.code === ErrorCodes.DOCKER_UNREACHABLE ? null : startFailureStatus(errorMessage(error));
+      const status = isPierError(error) && error.code === ErrorCodes.DOCKER_UNREACHABLE ? null : startFailureStatus(messageOf(error));
       if (status === null) throw error;
-      rt.log.warn(errorMessage(error));
+      rt.log.warn(messageOf(error));
       return status;
     }
     session.started();

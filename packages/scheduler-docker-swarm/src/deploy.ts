@@ -10,10 +10,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
-import { ErrorCodes, PierError, type InputOf, type ProcessSpec, type Release, type schedulerDeploy } from '@pier/plugin-api';
+import { ErrorCodes, PierError, type InputOf, type ProcessSpec, type Release, type schedulerDeploy, messageOf } from '@pier/plugin-api';
 import { appServices, replicasOf } from './app-services.js';
 import { awaitRollback, awaitRollout, type RolloutOutcome } from './await-rollout.js';
-import { messageOfError } from './engine-errors.js';
 import { clearFailedTasks, recordFailedTasks } from './failed-logs.js';
 import { readSwarmSettings, type SwarmSettings } from './properties.js';
 import { rolloutOrder } from './rollout-config.js';
@@ -123,7 +122,7 @@ async function undo(session: DeploySession, changes: Change[]): Promise<void> {
       const done = await awaitRollback(rt, current.id, session.deployId, current.updateStatus?.startedAt ?? '', timeoutMs);
       if (!done) rt.log.warn(`The rollback of ${change.name} did not finish; see docker service ps ${change.name}`);
     } catch (error) {
-      rt.log.warn(`Could not roll ${change.name} back: ${messageOfError(error)}`);
+      rt.log.warn(`Could not roll ${change.name} back: ${messageOf(error)}`);
     }
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { Duplex, Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
-import { defaultEndpoint, engineError, httpStatusOf } from './engine-errors.js';
+import { dockerEndpoint, engineCaller } from '@pier/plugin-api';
 import { containerMethods } from './dockerode-containers.js';
 import { dialStream } from './dockerode-dial.js';
 import { demuxedLines, execStreams, rawLines } from './engine-streams.js';
@@ -75,25 +75,10 @@ function taskSummary(raw: RawTask): TaskSummary {
 }
 
 export function createDockerodeSwarmPort(options?: DockerodeSwarmPortOptions): SwarmPort {
-  const endpoint = options?.socketPath
-    ? `unix://${options.socketPath}`
-    : options?.host
-      ? `${options.protocol ?? 'http'}://${options.host}${options.port ? `:${options.port}` : ''}`
-      : defaultEndpoint();
+  const endpoint = dockerEndpoint(options);
   let client: Promise<Dockerode> | undefined;
   const docker = () => (client ??= import('dockerode').then(({ default: Docker }) => new Docker(options)));
-
-  /** One engine call; an HTTP status listed in `tolerated` yields its fallback instead of an error. */
-  async function call<T>(work: (d: Dockerode) => Promise<T>, tolerated: Record<number, () => T> = {}): Promise<T> {
-    try {
-      return await work(await docker());
-    } catch (error) {
-      const status = httpStatusOf(error);
-      const fallback = status === undefined ? undefined : tolerated[status];
-      if (fallback) return fallback();
-      throw engineError(error, endpoint);
-    }
-  }
+  const call = engineCaller(docker, endpoint);
   const missing = { 404: () => null };
   const gone = { 404: () => undefined };
 

@@ -6,8 +6,7 @@
  * by the engine when it exits (also when Pier is gone by then). Interrupts are passed on to it.
  */
 import { constants } from 'node:os';
-import { ErrorCodes, isPierError, PierError } from '@pier/plugin-api';
-import { messageOfError } from './engine-errors.js';
+import { ErrorCodes, isPierError, PierError, messageOf, startFailureStatus } from '@pier/plugin-api';
 import { holdInterrupts, type HeldInterrupts } from './interrupt-relay.js';
 import { containerNetworkMode, runContainerSpec, type RunPlan } from './run-plan.js';
 import { randomRunNumber } from './run-naming.js';
@@ -18,19 +17,13 @@ const NAME_ATTEMPTS = 5;
 
 const signalled = (signal: NodeJS.Signals) => 128 + constants.signals[signal];
 
-/** `docker run`'s statuses for a command that cannot start: 127 not found, 126 not executable. */
-function startFailureStatus(message: string): number | null {
-  if (/executable file not found|no such file or directory/i.test(message)) return 127;
-  return /permission denied/i.test(message) ? 126 : null;
-}
-
 /** `<app>.run.<n>`, another n when the name is taken (`$RANDOM` collides). */
 async function createContainer(rt: Runtime, plan: RunPlan): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await rt.engine.createContainer(runContainerSpec(attempt === 1 ? plan : { ...plan, number: randomRunNumber() }));
     } catch (error) {
-      const message = messageOfError(error);
+      const message = messageOf(error);
       if (/not manually attachable/i.test(message)) {
         const network = containerNetworkMode(plan.release.networks);
         throw new PierError(ErrorCodes.COMMAND_FAILED, `pier run needs a container on network ${network}, which does not take one: create it with --attachable`, { cause: error });
@@ -57,9 +50,9 @@ async function attachAndRun(rt: Runtime, id: string, tty: boolean, interrupts: H
     try {
       await engine.startContainer(id);
     } catch (error) {
-      const status = isPierError(error) && error.code === ErrorCodes.DOCKER_UNREACHABLE ? null : startFailureStatus(messageOfError(error));
+      const status = isPierError(error) && error.code === ErrorCodes.DOCKER_UNREACHABLE ? null : startFailureStatus(messageOf(error));
       if (status === null) throw error;
-      rt.log.warn(messageOfError(error).replace(/^Docker engine error: /, ''));
+      rt.log.warn(messageOf(error).replace(/^Docker engine error: /, ''));
       return status;
     }
     running = true;

@@ -6,8 +6,7 @@
  * detached `docker run` that cannot start fails.
  */
 import { constants } from 'node:os';
-import { ErrorCodes, PierError, type OutputOf, type schedulerRun } from '@pier/plugin-api';
-import { messageOfError } from './engine-errors.js';
+import { ErrorCodes, PierError, type OutputOf, type schedulerRun, messageOf } from '@pier/plugin-api';
 import { holdInterrupts } from './interrupt-relay.js';
 import { shortId } from './naming.js';
 import { readSwarmSettings } from './properties.js';
@@ -31,7 +30,7 @@ async function createService(rt: Runtime, plan: RunPlan): Promise<{ id: string; 
     try {
       return { id: await rt.engine.createService(runServiceSpec(numbered)), name: runName(plan.app, numbered.number) };
     } catch (error) {
-      if (attempt === NAME_ATTEMPTS || !/already exists|conflicts with an existing object/i.test(messageOfError(error))) throw error;
+      if (attempt === NAME_ATTEMPTS || !/already exists|conflicts with an existing object/i.test(messageOf(error))) throw error;
     }
   }
 }

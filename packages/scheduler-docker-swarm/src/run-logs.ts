@@ -5,8 +5,7 @@
  * done, so a followed one ends once its task has finished and the last lines had a moment to
  * arrive from the node that ran it.
  */
-import { ErrorCodes, PierError, type InputOf, type schedulerRunLogs } from '@pier/plugin-api';
-import { messageOfError } from './engine-errors.js';
+import { ErrorCodes, PierError, type InputOf, type schedulerRunLogs, messageOf } from '@pier/plugin-api';
 import { parseLogLine, parseTimestampedLine, type ParsedLogLine } from './log-lines.js';
 import { printLogSources, type LogSource } from './log-printer.js';
 import { isActive, listOneOffs, oneOffServiceDone, type OneOff } from './one-offs.js';
@@ -45,7 +44,7 @@ async function sourceOf(rt: Runtime, oneOff: OneOff, input: RunLogsInput, readin
     return { stream, attribute, ...(follow && oneOff.kind === 'service' ? { done: taskFinished(rt, oneOff.id, reading) } : {}) };
   } catch (error) {
     // Gone between the listing and the reading, as `docker logs` would say.
-    rt.log.warn(messageOfError(error));
+    rt.log.warn(messageOf(error));
     return null;
   }
 }

@@ -53,7 +53,15 @@ export function isPierError(value: unknown): value is PierError {
   );
 }
 
-export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/**
+ * The message of anything thrown. Duck-typed rather than `instanceof Error`: errors raised by
+ * Node's own modules come from another realm under jest's VM modules (and across worker
+ * boundaries), where `instanceof Error` is false.
+ */
+export function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
 
 /** A handler failed with an unexpected error; names the plugin and trigger (Rollup's PLUGIN_ERROR). */
 export class PluginError extends PierError {
