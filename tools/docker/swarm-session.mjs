@@ -6,7 +6,8 @@
 //      198.19.0.0/16 (RFC 2544 space, never RFC 1918).
 // An engine that is already a swarm manager is used as it is, and left as it was. end() undoes
 // exactly what start() did: it leaves the swarm and removes the gateway bridge only if it made
-// them. Also a command line: `node tools/docker/swarm-session.mjs up|down` (DOCKER_HOST honoured).
+// them. Also a command line: `node tools/docker/swarm-session.mjs up|down` (DOCKER_HOST honoured);
+// `down` only ever leaves a swarm that `up` (or start()) made.
 import { pathToFileURL } from 'node:url';
 import Docker from 'dockerode';
 
@@ -87,14 +88,23 @@ export async function startSwarm(docker = new Docker(), options = {}) {
   };
 }
 
-/** Leaves the swarm and removes docker_gwbridge when it uses Pier's bridge name (what `up` made). */
+/**
+ * Leaves the swarm, if start() made it (its spec carries TEST_SWARM_LABEL: a swarm of the user's
+ * is never left), and removes docker_gwbridge when it uses Pier's bridge name. Returns
+ * 'left', 'none' (no swarm) or 'not-ours'.
+ */
 export async function stopSwarm(docker = new Docker(), options = {}) {
   const { bridgeName } = { ...defaults, ...options };
-  if ((await swarmState(docker)).state !== 'inactive') await docker.swarmLeave({ force: true });
+  const { state, manager } = await swarmState(docker);
+  if (state === 'inactive') return 'none';
+  const labels = manager ? (await docker.swarmInspect()).Spec?.Labels ?? {} : {};
+  if (labels[TEST_SWARM_LABEL] === undefined) return 'not-ours';
+  await docker.swarmLeave({ force: true });
   const gateway = (await docker.listNetworks({ filters: { name: [GATEWAY] } })).find((network) => network.Name === GATEWAY);
   if (gateway && gateway.Options?.['com.docker.network.bridge.name'] === bridgeName) {
     await docker.getNetwork(gateway.Id).remove().catch(() => {});
   }
+  return 'left';
 }
 
 const command = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href ? process.argv[2] : undefined;
@@ -102,8 +112,12 @@ if (command === 'up') {
   const session = await startSwarm();
   console.log(session.created ? '-----> Swarm initialised' : '-----> The engine is already a swarm manager');
 } else if (command === 'down') {
-  await stopSwarm();
-  console.log('-----> Left the swarm');
+  const outcome = await stopSwarm();
+  if (outcome === 'not-ours') {
+    console.error(' !     The engine is in a swarm that swarm-session.mjs did not make: left as it is');
+    process.exit(1);
+  }
+  console.log(outcome === 'left' ? '-----> Left the swarm' : '-----> The engine is in no swarm');
 } else if (command !== undefined) {
   console.error(' !     usage: node tools/docker/swarm-session.mjs up|down');
   process.exit(1);

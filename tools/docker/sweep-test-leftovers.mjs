@@ -20,7 +20,7 @@ import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Docker from 'dockerode';
 import { FIXTURE_LABEL } from './images.mjs';
-import { TEST_SWARM_LABEL, stopSwarm } from './swarm-session.mjs';
+import { stopSwarm } from './swarm-session.mjs';
 
 const ROOT_LABEL = 'com.pier.root';
 const TEMP_DIR_PATTERN = /^pier-[A-Za-z0-9-]*-[A-Za-z0-9]{6}$/;
@@ -53,12 +53,7 @@ async function sweepContainers(docker, tmp) {
 }
 
 async function sweepSwarm(docker) {
-  const { Swarm } = await docker.info();
-  if (Swarm?.LocalNodeState !== 'active' || !Swarm.ControlAvailable) return [];
-  const spec = (await docker.swarmInspect()).Spec;
-  if (spec?.Labels?.[TEST_SWARM_LABEL] === undefined) return [];
-  await stopSwarm(docker);
-  return ['the test swarm'];
+  return (await stopSwarm(docker)) === 'left' ? ['the test swarm'] : [];
 }
 
 async function sweepImages(docker) {

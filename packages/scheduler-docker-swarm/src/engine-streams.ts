@@ -46,13 +46,18 @@ function lineStream(source: Readable, halves: Partial<Record<LogLine['stream'], 
   const lines = new PassThrough({ objectMode: true });
   const named = Object.entries(halves) as [LogLine['stream'], Readable][];
   let open = named.length;
+  // readline emits a whole chunk's lines at once: one drain listener per pause, not per line.
+  let paused = false;
   for (const [stream, half] of named) {
     const reader = createInterface({ input: half, crlfDelay: Infinity });
     reader.on('line', (text) => {
-      if (!lines.write({ stream, text } satisfies LogLine)) {
-        source.pause();
-        lines.once('drain', () => source.resume());
-      }
+      if (lines.write({ stream, text } satisfies LogLine) || paused) return;
+      paused = true;
+      source.pause();
+      lines.once('drain', () => {
+        paused = false;
+        source.resume();
+      });
     });
     reader.once('close', () => {
       if (--open === 0) lines.end();

@@ -42,10 +42,11 @@ function dynoResolver(rt: Runtime) {
 
 export async function appLogs(rt: Runtime, input: LogsInput): Promise<void> {
   const { app } = input;
-  if ((await appServices(rt, app)).length === 0) throw notDeployed(app);
-  const services = await appServices(rt, app, input.processType);
+  const all = await appServices(rt, app);
+  if (all.length === 0) throw notDeployed(app);
+  const services = input.processType === undefined ? all : all.filter((entry) => entry.type === input.processType);
   const resolver = dynoResolver(rt);
-  for (const service of services) await resolver.learn(service);
+  await Promise.all(services.map((service) => resolver.learn(service)));
   const streams = await Promise.all(services.map(({ service }) => rt.engine.serviceLogs(service.id, { follow: input.follow, tail: input.num })));
   const sources = streams.map(
     (stream, index): LogSource => ({
