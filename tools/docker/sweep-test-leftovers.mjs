@@ -5,14 +5,16 @@
 // So the full suite (tools/scripts/test-all.sh) starts by sweeping, before any test runs.
 //
 // What counts as a test leftover, and nothing else:
-//   - containers and swarm services whose com.pier.root label is a `pier-*` directory directly in
-//     the temp dir (every test and bench state root is made with mkdtemp there; a user's root is not);
+//   - containers and swarm services whose com.pier.root label is, or lies inside, a `pier-*`
+//     mkdtemp directory directly in the temp dir (every test and bench state root is made in one;
+//     a user's root is not);
 //   - images labelled com.pier.fixture (built by images.mjs and the scheduler test fixtures; the
 //     demo's image is not labelled) that no container uses;
 //   - a swarm that swarm-session.mjs initialised (its spec carries com.pier.test-swarm), and the
 //     gateway bridge it made;
 //   - `pier-*-XXXXXX` directories directly in the temp dir (mkdtemp's six-character suffix).
-// Only run it when no other test run shares the engine and the temp dir.
+// Only run it when no other test run shares the engine and the temp dir (test-all.sh holds a
+// machine-wide lock around the whole suite for that).
 // Usage: node tools/docker/sweep-test-leftovers.mjs [--tmp <dir>]  (DOCKER_HOST honoured)
 import { readdirSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,11 +27,10 @@ import { stopSwarm } from './swarm-session.mjs';
 const ROOT_LABEL = 'com.pier.root';
 const TEMP_DIR_PATTERN = /^pier-[A-Za-z0-9-]*-[A-Za-z0-9]{6}$/;
 
-/** Whether a com.pier.root value is a test root: a `pier-*` directory directly in `tmp`. */
+/** Whether a com.pier.root value is a test root: a `pier-*` mkdtemp directory in `tmp`, or inside one. */
 export function isTestRoot(root, tmp) {
   if (typeof root !== 'string' || !root.startsWith(tmp + sep)) return false;
-  const rest = root.slice(tmp.length + 1);
-  return !rest.includes(sep) && TEMP_DIR_PATTERN.test(rest);
+  return TEMP_DIR_PATTERN.test(root.slice(tmp.length + 1).split(sep)[0]);
 }
 
 const gone = (error) => error?.statusCode === 404;

@@ -6,6 +6,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 source tools/scripts/setup.sh
 
 bash tools/docker/ensure-engine.sh
+# One full suite at a time per machine (another checkout's run shares the engine and the temp
+# dir): the sweep below would take a running suite's roots for a killed one's. Taken after the
+# engine is up, so that a dockerd started above does not inherit (and hold) the lock.
+exec 9>"${TMPDIR:-/tmp}/pier-test-suite.lock"
+if ! flock -n 9; then
+  echo "-----> Another npm test is running on this machine; waiting for it to finish"
+  flock 9
+fi
 # A run that was killed could not clean up: its containers would meet this run's (same names).
 node tools/docker/sweep-test-leftovers.mjs
 

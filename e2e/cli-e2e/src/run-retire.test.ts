@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { deployHostApp, pierOk, tearDownApps } from './support/apps.js';
 import { appContainers, buildFixtureImage, waitFor } from './support/docker.js';
-import { pierEnvironment, type PierEnvironment } from './support/pier.js';
+import { pierEnvironment, type PierEnvironment, type PierResult } from './support/pier.js';
 
 // Issue #4 audit, finding 4 and §15: `pier run:retire` without an app asks every scheduler some
 // app uses, not only the global one, and only touches its own state root's containers, so it is
@@ -33,15 +33,20 @@ describe('run:retire without an app', () => {
     const expired = (await pierOk(env, ['run:detached', '--ttl-seconds', '0', app, 'sleep', '300'])).trim();
     const theirs = (await pierOk(other, ['run:detached', '--ttl-seconds', '0', neighbour, 'sleep', '300'])).trim();
 
-    // A deadline of 0 seconds has passed once the clock moved on by a second: sweep until then.
+    // A deadline of 0 seconds has passed once the clock moved on by a second: sweep until then,
+    // keeping every sweep's result to check afterwards (a waitFor probe that throws is retried).
+    const sweeps: PierResult[] = [];
     await waitFor(
       async () => {
-        expect(await env.pier(['run:retire'])).toMatchObject({ exitCode: 0, stdout: expect.stringMatching(/^-----> Retiring all run and cron containers\n/), stderr: '' });
+        sweeps.push(await env.pier(['run:retire']));
         return !(await runNames(app)).includes(expired);
       },
       { timeoutMs: 20_000, intervalMs: 500, what: `the global run:retire to remove ${expired}` },
     );
 
+    for (const sweep of sweeps) {
+      expect(sweep).toMatchObject({ exitCode: 0, stdout: expect.stringMatching(/^-----> Retiring all run and cron containers\n/), stderr: '' });
+    }
     expect(await runNames(neighbour)).toEqual([theirs]);
   });
 });

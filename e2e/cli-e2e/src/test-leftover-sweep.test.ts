@@ -23,7 +23,8 @@ async function startContainer(name: string, image: string, root: string): Promis
     Image: image,
     Cmd: ['sleep', '600'],
     Labels: { 'com.dokku.app-name': 'e2e-sweep', 'com.pier.root': root },
-    HostConfig: { NetworkMode: 'none', RestartPolicy: { Name: 'unless-stopped' } },
+    // No restart policy: should this file be killed, its containers do not come back with the engine.
+    HostConfig: { NetworkMode: 'none' },
   });
   containers.push(container.id);
   await container.start();
@@ -34,7 +35,8 @@ const exists = (id: string) => docker.getContainer(id).inspect().then(() => true
 const imageExists = (ref: string) => docker.getImage(ref).inspect().then(() => true, () => false);
 
 beforeAll(async () => {
-  tmp = realpathSync(mkdtempSync(join(tmpdir(), 'sweep-base-')));
+  // A name the suite's own sweep matches, should this file be killed before afterAll.
+  tmp = realpathSync(mkdtempSync(join(tmpdir(), 'pier-e2e-sweep-')));
   await buildFixtureImage(labelledUnused, 'oneoff');
   await buildFixtureImage(labelledInUse, 'oneoff');
   await buildFixtureImage(unlabelled, 'oneoff', { labelled: false });
@@ -52,25 +54,30 @@ describe('sweep-test-leftovers.mjs', () => {
     mkdirSync(join(tmp, 'keep-me'));
     writeFileSync(join(tmp, 'pier-notes-Ab12Cd'), 'a file, not a mkdtemp directory');
     const stale = await startContainer('e2e-sweep.web.1', labelledInUse, staleRoot);
-    const usersOwn = await startContainer('e2e-sweep-users.web.1', unlabelled, '/srv/pier');
-    const nestedRoot = await startContainer('e2e-sweep-nested.web.1', unlabelled, join(staleRoot, 'nested'));
+    const nested = await startContainer('e2e-sweep-nested.web.1', unlabelled, join(staleRoot, 'link', 'root'));
+    // Roots the sweep must leave: not in a `pier-*` directory of its temp dir. (Outside the
+    // scratch dir, or inside it; either way the suite's own sweep would take them after a kill.)
+    const outside = await startContainer('e2e-sweep-users.web.1', unlabelled, join(realpathSync(tmpdir()), 'pier-e2e-Zz99Yy'));
+    const besides = await startContainer('e2e-sweep-besides.web.1', unlabelled, join(tmp, 'keep-me', 'root'));
 
     const result = await execa('node', [sweeper, '--tmp', tmp], { reject: false });
 
     expect({ exitCode: result.exitCode, stderr: result.stderr }).toEqual({ exitCode: 0, stderr: '' });
     expect(result.stdout.split('\n').sort()).toEqual(
       [
-        '-----> Removed 4 leftovers of an interrupted test run',
+        '-----> Removed 5 leftovers of an interrupted test run',
         '       container e2e-sweep.web.1',
+        '       container e2e-sweep-nested.web.1',
         `       image ${labelledUnused}`,
         `       image ${labelledInUse}`,
         `       dir ${staleRoot}`,
       ].sort(),
     );
-    expect({ stale: await exists(stale), usersOwn: await exists(usersOwn), nestedRoot: await exists(nestedRoot) }).toEqual({
+    expect({ stale: await exists(stale), nested: await exists(nested), outside: await exists(outside), besides: await exists(besides) }).toEqual({
       stale: false,
-      usersOwn: true,
-      nestedRoot: true,
+      nested: false,
+      outside: true,
+      besides: true,
     });
     expect({ unused: await imageExists(labelledUnused), inUse: await imageExists(labelledInUse), users: await imageExists(unlabelled) }).toEqual({
       unused: false,

@@ -68,10 +68,13 @@ describe('status, stop and destroy (fake swarm)', () => {
     expect(dynos.map((d) => `${d.dyno} ${d.task.id} ${d.task.state}`)).toEqual(['web.1 new starting', 'web.2 two pending']);
   });
 
-  it('sees only its own state root’s services', async () => {
-    const other = await unitHost();
+  it('sees only its own state root’s services, on the same swarm and app name', async () => {
+    const other = await unitHost({ swarm: t.swarm, clock: t.clock });
     try {
+      expect(t.swarm.services.size).toBe(2);
+      expect(await t.call(schedulerIsDeployed, { app: 'shop' })).toBe(true);
       expect(await other.call(schedulerIsDeployed, { app: 'shop' })).toBe(false);
+      expect(await other.call(schedulerAppStatus, { app: 'shop' })).toMatchObject({ processes: 0, containers: [] });
     } finally {
       other.dispose();
     }

@@ -38,9 +38,10 @@ export interface UnitHost {
   dispose(): void;
 }
 
-export async function unitHost(options: { apps?: string[]; stdin?: string; isTTY?: boolean } = {}): Promise<UnitHost> {
-  const clock = new FakeClock();
-  const swarm = new FakeSwarm(clock);
+/** `swarm` (with its clock) shares one fake engine between hosts: two state roots on one swarm. */
+export async function unitHost(options: { apps?: string[]; stdin?: string; isTTY?: boolean; swarm?: FakeSwarm; clock?: FakeClock } = {}): Promise<UnitHost> {
+  const clock = options.clock ?? new FakeClock();
+  const swarm = options.swarm ?? new FakeSwarm(clock);
   const interrupts = manualInterrupts();
   const host = await createTestHost({
     plugins: [schedulerDockerSwarm({ engine: swarm, clock, interrupts, pollMs: 250 })],
