@@ -64,8 +64,12 @@ export function createAppLifecycle(context: PluginContext, registry: AppRegistry
   }
 
   async function discard(app: string): Promise<void> {
-    await bus.notify(appPostDelete, { app });
-    await registry.remove(app);
+    try {
+      await bus.notify(appPostDelete, { app });
+    } finally {
+      // Even when a plugin fails to drop its data: no half-created app is left registered.
+      await registry.remove(app);
+    }
   }
 
   return {
@@ -78,7 +82,8 @@ export function createAppLifecycle(context: PluginContext, registry: AppRegistry
         await props.set(app, 'created-at', String(Math.floor(Date.now() / 1000)));
         await bus.notify(appPostCreate, { app });
       } catch (error) {
-        await discard(app);
+        // The plugin's failure is the one to report; a failed clean-up is only added to it.
+        await discard(app).catch((undo: unknown) => log.warn(`Could not remove ${app} again: ${messageOf(undo)}`));
         throw error;
       }
     },
@@ -90,13 +95,15 @@ export function createAppLifecycle(context: PluginContext, registry: AppRegistry
       try {
         await bus.notify(appPreDelete, { app });
         await step(schedulerStop, { app, removeContainers: true });
-        await step(schedulerPostDelete, { app });
       } catch (error) {
         // The scheduler's failure is the one to report; a failed undo is only added to it.
         await onStopFailed?.().catch((undo: unknown) => log.warn(`Could not undo the changes: ${messageOf(undo)}`));
         throw error;
       }
+      // The containers are gone from here on: nothing is undone any more (a rename would bring
+      // back an app without them), a failure is reported as it is.
       if (onStopFailed !== undefined) announce();
+      await step(schedulerPostDelete, { app });
       await bus.notify(appPostDelete, { app });
       // Dokku's DockerCleanup; the scheduler's post-delete has removed the app's containers.
       log.info1('Cleaning up...');

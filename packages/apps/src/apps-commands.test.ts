@@ -26,10 +26,10 @@ const eventLog = () =>
     },
   });
 
-async function setup(options: { stdin?: string; quiet?: boolean; selected?: string; stop?: () => void } = {}) {
+async function setup(options: { stdin?: string; quiet?: boolean; selected?: string; stop?: () => void; postDelete?: () => void } = {}) {
   events = [];
   scheduler = recordingScheduler('docker-local', {
-    postDelete: () => undefined,
+    postDelete: options.postDelete ?? (() => undefined),
     retire: () => undefined,
     ...(options.stop ? { stop: options.stop } : {}),
   });
@@ -203,6 +203,44 @@ describe('apps:destroy', () => {
 });
 
 describe('apps:rename and apps:clone', () => {
+  it('a post-delete that fails once the old app’s containers are gone undoes nothing: the renamed app keeps its settings', async () => {
+    await setup({
+      postDelete: () => {
+        throw new PierError(ErrorCodes.DOCKER_UNREACHABLE, 'Cannot reach the Docker engine');
+      },
+    });
+    await host.run('apps:create', 'blog');
+    await host.bus.first(propertySet, { plugin: 'scheduler', scope: 'blog', key: 'selected', value: 'docker-local' });
+
+    const result = await host.run('apps:rename', '--skip-deploy', 'blog', 'journal');
+
+    expect(result).toEqual({
+      exitCode: 1,
+      stdout: '-----> Renaming blog to journal\n-----> Creating journal...\n-----> Destroying blog (including all add-ons)\n',
+      stderr: ' !     Cannot reach the Docker engine\n',
+    });
+    expect(scheduler.calls.map((c) => `${c.method} ${(c.input as { app?: string }).app}`)).toEqual(['stop blog', 'postDelete blog']);
+    expect(host.properties?.get('scheduler', 'journal', 'selected')).toBe('docker-local');
+    expect(existsSync(join(host.root, 'apps', 'journal'))).toBe(true);
+  });
+
+  it('a create whose plugin fails, and whose clean-up fails too, reports the first failure and leaves no app registered', async () => {
+    await setup();
+    host.bus.tap(appPostCreate, () => {
+      throw new PierError(ErrorCodes.COMMAND_FAILED, 'the add-on could not start');
+    });
+    host.bus.tap(appPostDelete, () => {
+      throw new PierError(ErrorCodes.COMMAND_FAILED, 'the add-on could not stop');
+    });
+
+    const result = await host.run('apps:create', 'blog');
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/^ !     Could not remove blog again: .*the add-on could not stop\n !     .*the add-on could not start\n$/);
+    expect(existsSync(join(host.root, 'apps', 'blog'))).toBe(false);
+    expect((await host.run('apps:list')).stdout).toBe('=====> My Apps\n');
+  });
+
   it('renames: settings move, the old app is destroyed', async () => {
     await setup();
     await host.run('apps:create', 'blog');

@@ -122,7 +122,8 @@ export function appsCommands(context: PluginContext, { registry, lifecycle, lock
               await lifecycle.discard(newApp);
             };
             await bus.notify(appPostRenameSetup, { oldApp, newApp }).catch(async (error: unknown) => {
-              await undo();
+              // The setup's failure is the one to report; a failed undo is only added to it.
+              await undo().catch((failure: unknown) => log.warn(`Could not undo the changes: ${messageOf(failure)}`));
               throw error;
             });
             await lifecycle.destroy(oldApp, undo);
