@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { propertySet, schedulerAppStatus, type Release } from '@pier/plugin-api';
+import { schedulerAppStatus, type Release } from '@pier/plugin-api';
 import { readFile } from 'node:fs/promises';
 import { deadContainersFile } from './state-files.js';
 import { processSpec, release, shopHost, type ShopHost } from './test-support/unit-host.js';
@@ -11,20 +11,27 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 const deploy = (r: Release) => t.deploy(r);
-const setPs = (key: string, value: string) => t.host.bus.first(propertySet, { plugin: 'ps', scope: 'shop', key, value });
 const nowSeconds = () => Math.floor(t.clock.now() / 1000);
 
 describe('retiring the old containers of a deploy (fake engine)', () => {
-  it('hands them to the background job, due after wait-to-retire, with the app’s current stop timeout', async () => {
+  it('hands them to the background job, due after wait-to-retire, with this deploy’s stop timeout', async () => {
     await deploy(release([processSpec('web', 2)]));
     const old = ['shop.web.1', 'shop.web.2'].map((n) => t.docker.byName(n)!.id);
-    await setPs('stop-timeout-seconds', '3');
 
-    await deploy(release([processSpec('web', 2)], { image: 'shop:2', waitToRetireSeconds: 45, stopTimeoutSeconds: 30 }));
+    await deploy(release([processSpec('web', 2)], { image: 'shop:2', waitToRetireSeconds: 45, stopTimeoutSeconds: 3 }));
 
     expect(t.retireJobs).toEqual([{ app: 'shop', root: t.host.root, ids: old, at: nowSeconds() + 45, stopTimeoutSeconds: 3 }]);
     // The job only stops them; they stay listed for ps:retire to remove.
     expect(await readFile(deadContainersFile(t.host.root), 'utf8')).toBe(old.map((id) => `shop ${id} ${nowSeconds() + 45}\n`).join(''));
+  });
+
+  it('a stop timeout unset since the last deploy (ps’s default in this release) is not the last release’s', async () => {
+    await deploy(release([processSpec('web', 1)], { stopTimeoutSeconds: 60 }));
+    const old = t.docker.byName('shop.web.1')!.id;
+
+    await deploy(release([processSpec('web', 1)], { image: 'shop:2', waitToRetireSeconds: 45, stopTimeoutSeconds: 30 }));
+
+    expect(t.retireJobs).toEqual([{ app: 'shop', root: t.host.root, ids: [old], at: nowSeconds() + 45, stopTimeoutSeconds: 30 }]);
   });
 
   it('a first deploy replaces nothing and starts no job', async () => {
@@ -32,11 +39,10 @@ describe('retiring the old containers of a deploy (fake engine)', () => {
     expect(t.retireJobs).toEqual([]);
   });
 
-  it('with wait-to-retire 0 stops and removes them itself, with the current stop timeout', async () => {
+  it('with wait-to-retire 0 stops and removes them itself, with this deploy’s stop timeout', async () => {
     await deploy(release([processSpec('web', 1)]));
-    await setPs('stop-timeout-seconds', '4');
 
-    await deploy(release([processSpec('web', 1)], { image: 'shop:2', waitToRetireSeconds: 0, stopTimeoutSeconds: 30 }));
+    await deploy(release([processSpec('web', 1)], { image: 'shop:2', waitToRetireSeconds: 0, stopTimeoutSeconds: 4 }));
 
     expect(t.retireJobs).toEqual([]);
     expect(t.docker.calls.filter((c) => c.startsWith('stop'))).toEqual([expect.stringMatching(/^stop shop\.web\.1\.\d+ t=4$/)]);

@@ -25,7 +25,6 @@ import { forgetRetired, registerRetired, retireContainer } from './retire.js';
 import { refuseOtherRootsApp } from './root-scope.js';
 import type { DeploySession, Runtime } from './runtime.js';
 import { readStoredRelease, restoreStoredRelease, writeStoredRelease, type StoredRelease } from './state-files.js';
-import { currentStopTimeout } from './stop-timeout.js';
 import { clearSwapJournal, writeSwapJournal } from './swap-journal.js';
 import { renameAside, rollBackSwap, swapIn, type SwapRecord } from './swap.js';
 
@@ -151,7 +150,9 @@ export async function finalizeDeploy(rt: Runtime, session: DeploySession, proces
     replaced: session.passed.map((n) => session.live.get(n.dyno)).filter((c): c is DeployContainer => c !== undefined),
     gone: [...session.orphans, ...leftovers],
     at: unixSeconds(rt.clock) + release.waitToRetireSeconds,
-    stopTimeoutSeconds: await currentStopTimeout(rt, app),
+    // What this deploy was given (ps's setting now, or its default): the store still holds the
+    // previous release's until the switch, so currentStopTimeout would fall back to that.
+    stopTimeoutSeconds: release.stopTimeoutSeconds,
   };
 
   await switchIn(rt, session, retirement);
