@@ -5,8 +5,8 @@ import {
   commandRun,
   createOutput,
   createTriggerBus,
-  exitStatusOf,
   isPierError,
+  reportPierError,
   type PierPlugin,
   type TriggerBus,
 } from '@pier/plugin-api';
@@ -49,7 +49,7 @@ export interface TestHost {
   readonly root: string;
   readonly properties: FakePropertyStore | undefined;
   readonly registry: FakeAppRegistry | undefined;
-  /** Runs a command the way the CLI does: errors become ` !     message` on stderr and an exit status. */
+  /** Runs a command the way the CLI does: a PierError is printed as the CLI prints it (reportPierError) and becomes the exit status. */
   run(command: string, ...args: string[]): Promise<CommandOutcome>;
   dispose(): void;
 }
@@ -91,9 +91,8 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
         exitCode = result?.exitCode ?? 0;
       } catch (error) {
         if (!isPierError(error)) throw error;
-        // As the CLI prints it: one line per message line, prefixed unless the error is plain.
-        for (const line of error.message.split('\n')) io.stderr.write(error.plain ? `${line}\n` : ` !     ${line}\n`);
-        exitCode = exitStatusOf(error);
+        // As the CLI prints it (nothing more for an error whose message was printed already).
+        exitCode = reportPierError(error, log);
       }
       return { exitCode, stdout: io.stdoutText(), stderr: io.stderrText() };
     },

@@ -7,7 +7,7 @@ import { commandRun } from '../triggers/command.js';
 import { appExists } from '../triggers/app.js';
 import { propertyGet, propertyGetAll, propertySet } from '../triggers/property.js';
 import { createOutput } from '../output/output.js';
-import { exitStatusOf, isPierError } from '../errors/index.js';
+import { isPierError, reportPierError } from '../errors/index.js';
 import type { PierPlugin } from '../plugin/define-plugin.js';
 
 export interface MemoryHost {
@@ -53,8 +53,7 @@ export async function memoryHost(plugins: PierPlugin[], apps: string[] = ['blog'
         exitCode = (await bus.keyed(commandRun, command, { command, args, force: false }))?.exitCode ?? 0;
       } catch (error) {
         if (!isPierError(error)) throw error;
-        log.warn(error.message);
-        exitCode = exitStatusOf(error);
+        exitCode = reportPierError(error, log);
       }
       return { exitCode, stdout: out, stderr: err };
     },
