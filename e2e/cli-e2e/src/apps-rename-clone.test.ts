@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHostApp, pierOk, psReport, tearDownApps, webPorts } from './support/apps.js';
 import { appContainers, buildFixtureImage, containerSummary, waitFor, waitForHttp } from './support/docker.js';
-import { pierEnvironment, type PierEnvironment } from './support/pier.js';
+import { noEngine, pierEnvironment, type PierEnvironment } from './support/pier.js';
 
 // Issue #3 (apps): apps:rename moves a running app to the new name; apps:clone copies its
 // settings and deploys the copy unless --skip-deploy — on the real engine. Audit round 2,
@@ -82,7 +81,6 @@ describe('apps:clone of a deployed app', () => {
 });
 
 describe('apps:clone with the Docker engine unreachable', () => {
-  const noEngine = { DOCKER_HOST: `unix://${join(tmpdir(), 'pier-e2e-no-engine.sock')}` };
   const traces = () => [
     existsSync(join(env.root, 'apps', failedClone)),
     ...readdirSync(join(env.root, 'config')).filter((plugin) => existsSync(join(env.root, 'config', plugin, failedClone))),

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { asPierResult, createHostApp, pierOk, spawnPier, tearDownApps, webPorts } from './support/apps.js';
-import { appContainers, buildFixtureImage, docker, httpGet, waitFor } from './support/docker.js';
+import { asPierResult, createHostApp, pierOk, tearDownApps, webPorts } from './support/apps.js';
+import { appContainers, buildFixtureImage, docker, httpGet } from './support/docker.js';
 import { pierEnvironment, type PierEnvironment } from './support/pier.js';
+import { watchedPier } from './support/shell.js';
 
 // Issue #3, audit finding 4: Ctrl-C (or a supervisor's SIGTERM) during a deploy. The deploy is
 // interrupted while its new web container sits in a 60-second uptime check: the new container
@@ -43,15 +44,8 @@ afterEach(() => {
 });
 afterAll(() => tearDownApps(env, { apps: [app, bystander, stubborn], images: [image, stubbornImage] }), 60_000);
 
-/** A pier left running, with what it printed so far. */
-function running(args: string[]) {
-  const child = spawnPier(env, args);
-  deploys.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => void (output += chunk.toString()));
-  const printed = (text: string, what: string) => waitFor(async () => output.includes(text), { timeoutMs: 60_000, what });
-  return { child, printed };
-}
+/** A pier left running (killed after the test should it fail), with what it printed so far. */
+const running = (args: string[]) => watchedPier(env, args, deploys);
 
 const failedContainers = () => readFileSync(join(env.root, 'data', 'scheduler-docker-local', app, 'failed-containers'), 'utf8');
 const deadContainers = () => readFileSync(join(env.root, 'data', 'scheduler-docker-local', 'dead-containers'), 'utf8');
@@ -63,14 +57,11 @@ describe('interrupting a deploy', () => {
   ] as const)('%s: stops and records the new container, keeps the old one serving, exits %i', async (signal, status) => {
     const old = (await appContainers(app)).find((c) => c.name === `${app}.web.1`)!;
     const [port] = Object.values(await webPorts(env, app));
-    const deploy = spawnPier(env, ['deploy', app, image]);
-    deploys.push(deploy);
-    let output = '';
-    deploy.stdout!.on('data', (chunk: Buffer) => void (output += chunk.toString()));
-    await waitFor(async () => output.includes('Attempting pre-flight checks (web.1)'), { timeoutMs: 60_000, what: 'the checks of the new web.1' });
+    const deploy = running(['deploy', app, image]);
+    await deploy.printed('Attempting pre-flight checks (web.1)', 'the checks of the new web.1');
 
-    deploy.kill(signal);
-    const result = asPierResult(await deploy);
+    deploy.child.kill(signal);
+    const result = asPierResult(await deploy.child);
 
     expect(result.exitCode).toBe(status);
     expect(result.stderr).toContain(` !     Deploy interrupted by ${signal}: the new containers were stopped (see logs:failed); the previous ones keep running\n`);

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { pierEnvironment, type PierEnvironment } from './support/pier.js';
+import { noEngine, pierEnvironment, type PierEnvironment } from './support/pier.js';
 
 // The findings of the Dokku conformance audit (issue 2) that need no Docker engine: what Dokku
 // prints for global flags, help, report argument order and app locks, and "changes nothing" when
@@ -13,7 +12,6 @@ beforeAll(() => {
 });
 afterAll(() => env.dispose());
 
-const noEngine = { DOCKER_HOST: `unix://${join(tmpdir(), 'pier-e2e-no-engine.sock')}` };
 const engineError = /^ ! {5}Cannot reach the Docker engine at unix:\/\/.*pier-e2e-no-engine\.sock: .*\n$/;
 
 /** Every file and directory under PIER_ROOT with its content, to prove a failed command changed nothing. */

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asPierResult, createHostApp, pierOk, psReport, spawnPier, tearDownApps, webPorts } from './support/apps.js';
+import { asPierResult, createHostApp, pierOk, psReport, tearDownApps, webPorts } from './support/apps.js';
 import { appContainers, buildFixtureImage, httpGet, waitFor } from './support/docker.js';
 import { pierEnvironment, type PierEnvironment } from './support/pier.js';
+import { watchedPier } from './support/shell.js';
 
 // Issue #3, audit finding 5: two state roots on one engine never see each other's containers.
 // Root A deploys an app and starts a one-off container that is past its time to live; root B
@@ -98,11 +99,9 @@ describe('two roots deploying the same app name at the same time', () => {
     await pierOk(b, ['checks:skip', race]);
     // A's new web waits 20 s in its uptime check: B's whole deploy fits in there many times over.
     await pierOk(a, ['checks:set', '--global', 'default-wait', '20']);
-    const slow = spawnPier(a, ['deploy', race, slowImage]);
+    const { child: slow, printed } = watchedPier(a, ['deploy', race, slowImage]);
     try {
-      let output = '';
-      slow.stdout!.on('data', (chunk: Buffer) => void (output += chunk.toString()));
-      await waitFor(async () => output.includes('Attempting pre-flight checks (web.1)'), { timeoutMs: 60_000, what: 'A’s checks of its new web.1' });
+      await printed('Attempting pre-flight checks (web.1)', 'A’s checks of its new web.1');
 
       await pierOk(b, ['deploy', race, slowImage]);
       const result = asPierResult(await slow);

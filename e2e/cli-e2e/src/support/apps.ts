@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { expect } from '@jest/globals';
 import { execa } from 'execa';
 import { appContainers, docker, removeImages, waitForNoContainers, type AppContainer } from './docker.js';
-import { pierBin, type PierEnvironment, type PierResult } from './pier.js';
+import { pierBin, shellQuote, type PierEnvironment, type PierResult } from './pier.js';
 
 /** `ps:report <app> --format json`, parsed. */
 export async function psReport(env: PierEnvironment, app: string): Promise<Record<string, string>> {
@@ -124,8 +124,6 @@ export async function tearDownApps(env: PierEnvironment, { apps, images = [], di
   );
   for (const app of apps) expect(await appContainers(app)).toEqual([]);
 }
-
-const shellQuote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
 
 /**
  * Runs `pier` on a pseudo-terminal: util-linux `script -qec "<node> <pier.js> …" /dev/null`.

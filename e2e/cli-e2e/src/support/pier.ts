@@ -21,6 +21,12 @@ export interface PierEnvironment {
   dispose(): void;
 }
 
+/** A word for `sh -c`, single-quoted. */
+export const shellQuote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+
+/** Env for a `pier` that finds no Docker engine (a socket path nothing listens on). */
+export const noEngine = { DOCKER_HOST: `unix://${join(tmpdir(), 'pier-e2e-no-engine.sock')}` };
+
 /** A temporary PIER_ROOT and a runner for the built `pier` binary, as a user would invoke it. */
 export function pierEnvironment(): PierEnvironment {
   const root = mkdtempSync(join(tmpdir(), 'pier-e2e-'));

@@ -8,9 +8,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { asPierResult, spawnPier } from './apps.js';
 import { waitFor } from './docker.js';
-import { pierBin, type PierEnvironment, type PierResult } from './pier.js';
-
-const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+import { pierBin, shellQuote as quote, type PierEnvironment, type PierResult } from './pier.js';
 
 /** Runs `script` with every `{pier}` replaced by the built binary; the result is the pipeline's. */
 export async function inPipeline(env: PierEnvironment, script: string, timeout = 120_000): Promise<PierResult> {
@@ -41,18 +39,31 @@ export function onTerminal(env: PierEnvironment, script: string, timeout = 60_00
   });
 }
 
-/** `pier args` left running, once its stdout has shown `marker`; `output()` is all it printed so far. */
-export async function startedPier(env: PierEnvironment, args: string[], marker: string) {
+/**
+ * `pier args` left running, its stdout collected: `printed(text)` waits until it has shown `text`,
+ * `output()` is all it printed so far. `track` collects the child, for an afterEach to kill it
+ * should a test fail half-way (a failed test must not leave a pier behind).
+ */
+export function watchedPier(env: PierEnvironment, args: string[], track?: { push(child: ReturnType<typeof spawnPier>): unknown }) {
   const child = spawnPier(env, args);
+  track?.push(child);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const printed = (text: string, what = `pier ${args[0]} to print ${JSON.stringify(text)}`, timeoutMs = 60_000) =>
+    waitFor(async () => output.includes(text), { timeoutMs, what });
+  return { child, output: () => output, printed };
+}
+
+/** `pier args` left running, once its stdout has shown `marker` (killed if it never does). */
+export async function startedPier(env: PierEnvironment, args: string[], marker: string) {
+  const watched = watchedPier(env, args);
   try {
-    await waitFor(async () => output.includes(marker), { what: `pier ${args[0]} to print ${JSON.stringify(marker)}` });
+    await watched.printed(marker, undefined, 30_000);
   } catch (error) {
-    child.kill('SIGKILL');
+    watched.child.kill('SIGKILL');
     throw error;
   }
-  return { child, output: () => output };
+  return watched;
 }
 
 /**
