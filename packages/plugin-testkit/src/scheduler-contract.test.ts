@@ -24,9 +24,11 @@ describe('manifest check', () => {
   });
 
   it.each([
-    ['another scheduler', manifest({ kind: 'scheduler', scheduler: 'other' }), ['files'], 'the code registers files, the manifest names other'],
-    ['kind plugin', manifest({ kind: 'plugin' }), ['files'], 'the manifest\'s kind is "plugin", a scheduler needs "scheduler"'],
-    ['another package name', manifest({ kind: 'scheduler', scheduler: 'files' }, 'pier-scheduler-x'), ['files'], 'package.json names pier-scheduler-x, the plugin is named @acme/pier-scheduler-files'],
+    // The lines plugin:install prints for the same package.
+    ['another scheduler', manifest({ kind: 'scheduler', scheduler: 'other' }), ['files'], '@acme/pier-scheduler-files registers scheduler files, but its manifest says scheduler other'],
+    ['kind plugin', manifest({ kind: 'plugin' }), ['files'], '@acme/pier-scheduler-files registers scheduler files, but its manifest says it is not a scheduler (kind "plugin")'],
+    ['no scheduler registered', manifest({ kind: 'scheduler', scheduler: 'files' }), [], '@acme/pier-scheduler-files registers no scheduler, but its manifest says scheduler files'],
+    ['another package name', manifest({ kind: 'scheduler', scheduler: 'files' }, 'pier-scheduler-x'), ['files'], 'pier-scheduler-x: f() built a plugin named "@acme/pier-scheduler-files"; it must be named after its package'],
     ['no "pier" field', { name: '@acme/pier-scheduler-files' }, ['files'], '@acme/pier-scheduler-files is not a Pier plugin: its package.json has no "pier" field'],
   ])('reports %s', async (_case, pkg, registered, problem) => {
     expect(await manifestProblems(pkg, '@acme/pier-scheduler-files', registered)).toEqual([problem]);

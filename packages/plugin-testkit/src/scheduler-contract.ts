@@ -33,8 +33,8 @@ export interface SchedulerContractOptions {
   capabilityInputs?: { [M in SchedulerMethod]?: (app: string, release: Release) => SchedulerMethodInput<M> };
   /**
    * The package's package.json, e.g. `new URL('../package.json', import.meta.url)`: its `"pier"`
-   * manifest is then checked the way `pier plugin:install` checks it (valid, kind scheduler,
-   * naming the scheduler the code registers, package name = plugin name).
+   * manifest is then checked the way `pier plugin:install` checks it, with its messages (valid,
+   * kind scheduler naming the scheduler the code registers, plugin name = package name).
    */
   packageJson?: string | URL;
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ErrorCodes, PierError, isPierError, messageOf, parsePluginManifest, type PierPlugin, type PluginManifest } from '@pier/plugin-api';
+import { ErrorCodes, PierError, checkPluginName, isPierError, messageOf, parsePluginManifest, type PierPlugin, type PluginManifest } from '@pier/plugin-api';
 import { instantiate } from '../plugin-loader.js';
 import { knownManifest } from './known-manifest.js';
 import { packageEntry } from './package-entry.js';
@@ -57,8 +57,6 @@ export async function loadInstalledPlugin(root: string, name: string, { entry: r
     if (isPierError(error)) throw error;
     throw new PierError(ErrorCodes.PLUGIN, `${name}: ${manifest.factory}() threw: ${messageOf(error)}`, { cause: error });
   }
-  if (plugin.name !== name) {
-    throw new PierError(ErrorCodes.PLUGIN_MANIFEST, `${name}: ${manifest.factory}() built a plugin named "${plugin.name}"; it must be named after its package`);
-  }
+  checkPluginName(name, manifest, plugin.name);
   return { plugin, manifest, version: typeof pkg.version === 'string' ? pkg.version : '0.0.0' };
 }

@@ -1,7 +1,6 @@
-import { schedulerInfo, type PluginContext, type TriggerBus } from '@pier/plugin-api';
+import { checkRegisteredSchedulers, schedulerInfo, type PluginContext, type TriggerBus } from '@pier/plugin-api';
 import { guardedRegister } from './guarded-register.js';
 import type { InstalledCode } from './load-installed-plugin.js';
-import { checkRegisteredSchedulers } from './registered-schedulers.js';
 
 /**
  * Registers a loaded third-party plugin, untrusted, and checks that it registered the scheduler

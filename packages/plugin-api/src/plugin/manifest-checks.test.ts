@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { ErrorCodes, type PluginManifest } from '@pier/plugin-api';
-import { checkRegisteredSchedulers } from './registered-schedulers.js';
+import { ErrorCodes } from '../errors/index.js';
+import type { PluginManifest } from './manifest.js';
+import { checkPluginName, checkRegisteredSchedulers } from './manifest-checks.js';
 
 const scheduler = (name: string): PluginManifest => ({ apiVersion: 1, kind: 'scheduler', scheduler: name, factory: 'f' });
 const plugin: PluginManifest = { apiVersion: 1, kind: 'plugin', factory: 'f' };
@@ -20,5 +21,14 @@ describe('checkRegisteredSchedulers', () => {
     [plugin, ['sneaky'], 'pkg registers scheduler sneaky, but its manifest says it is not a scheduler (kind "plugin")'],
   ])('refuses %j registering %j with one line naming both', (manifest, registered, message) => {
     expect(() => checkRegisteredSchedulers('pkg', manifest, registered)).toThrow(expect.objectContaining({ code: ErrorCodes.PLUGIN_MANIFEST, message }));
+  });
+});
+
+describe('checkPluginName', () => {
+  it('accepts a plugin named after its package and refuses another name, naming the factory', () => {
+    expect(() => checkPluginName('@acme/pier-x', plugin, '@acme/pier-x')).not.toThrow();
+    expect(() => checkPluginName('@acme/pier-x', plugin, 'x')).toThrow(
+      expect.objectContaining({ code: ErrorCodes.PLUGIN_MANIFEST, message: '@acme/pier-x: f() built a plugin named "x"; it must be named after its package' }),
+    );
   });
 });
