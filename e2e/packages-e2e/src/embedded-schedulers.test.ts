@@ -35,7 +35,7 @@ import { join } from 'node:path';
 import { createEmbeddedHost } from '@pier/plugin-api';
 import { schedulerNull } from '@pier/scheduler-null';
 
-const root = mkdtempSync(join(tmpdir(), 'null-'));
+const root = mkdtempSync(join(tmpdir(), 'pier-embedded-null-'));
 const host = await createEmbeddedHost({ root, plugins: [schedulerNull()] });
 const scheduler = host.scheduler('null');
 await scheduler.deploy('blog', ${release('nginx:latest')});
@@ -104,7 +104,7 @@ import { join } from 'node:path';
 import { createEmbeddedHost } from '@pier/plugin-api';
 import { schedulerDockerLocal } from '@pier/scheduler-docker-local';
 
-const root = mkdtempSync(join(tmpdir(), 'docker-local-'));
+const root = mkdtempSync(join(tmpdir(), 'pier-embedded-docker-local-'));
 const host = await createEmbeddedHost({
   root,
   plugins: [schedulerDockerLocal()],

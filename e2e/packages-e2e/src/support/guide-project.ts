@@ -1,10 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
-import { workspaceRoot } from './consumer-project.js';
-
-const quiet = ['--no-audit', '--no-fund', '--loglevel=error'];
+import { packPackages, quiet, scratchProject, workspaceRoot } from './consumer-project.js';
 
 /** The files docs/writing-a-scheduler.md spells out: every fenced block tagged `file=<path>`. */
 export function guideFiles(guide = join(workspaceRoot, 'docs', 'writing-a-scheduler.md')): Record<string, string> {
@@ -26,19 +23,15 @@ export interface GuideProject {
  * typescript, @types/node) comes from the registry at the versions the guide names.
  */
 export async function guideProject(): Promise<GuideProject> {
-  const base = mkdtempSync(join(tmpdir(), 'pier-guide-'));
-  const dir = join(base, 'project');
-  const packs = join(base, 'tarballs');
-  mkdirSync(packs, { recursive: true });
+  const { base, dir, packs } = scratchProject('pier-guide-');
   for (const [path, body] of Object.entries(guideFiles())) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), body);
   }
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
-  for (const name of Object.keys(pkg.devDependencies).filter((n) => n.startsWith('@pier/'))) {
-    const { stdout } = await execa('npm', ['pack', join(workspaceRoot, 'packages', name.slice('@pier/'.length)), '--json', '--pack-destination', packs, ...quiet]);
-    pkg.devDependencies[name] = `file:${join(packs, (JSON.parse(stdout) as { filename: string }[])[0]!.filename)}`;
-  }
+  const pier = Object.keys(pkg.devDependencies).filter((name) => name.startsWith('@pier/'));
+  const tarballs = await packPackages(pier.map((name) => name.slice('@pier/'.length)), packs);
+  for (const name of pier) pkg.devDependencies[name] = `file:${tarballs[name.slice('@pier/'.length)]}`;
   writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
   await execa('npm', ['install', '--ignore-scripts', ...quiet], { cwd: dir });
   return {
