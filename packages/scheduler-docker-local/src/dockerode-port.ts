@@ -20,6 +20,23 @@ export interface DockerodePortOptions {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** What each port made by createDockerodePort was made with: how another process reaches the same engine. */
+const connections = new WeakMap<DockerPort, DockerodePortOptions>();
+
+/**
+ * The connection options `port` was created with (`{}` for dockerode's defaults), or undefined
+ * when it is not a port of createDockerodePort (an embedder's own DockerPort, a test fake).
+ */
+export function dockerodeConnection(port: DockerPort): DockerodePortOptions | undefined {
+  return connections.get(port);
+}
+
+/** Only the options this port knows of, without undefined ones (they travel as JSON). */
+function connectionOf(options: DockerodePortOptions | undefined): DockerodePortOptions {
+  const { socketPath, host, port, protocol } = options ?? {};
+  return Object.fromEntries(Object.entries({ socketPath, host, port, protocol }).filter(([, value]) => value !== undefined));
+}
+
 export function createDockerodePort(options?: DockerodePortOptions): DockerPort {
   const endpoint = dockerEndpoint(options);
   let client: Promise<Dockerode> | undefined;
@@ -58,7 +75,7 @@ export function createDockerodePort(options?: DockerodePortOptions): DockerPort 
     return { exitCode: null, output };
   }
 
-  return {
+  const port: DockerPort = {
     endpoint,
     loggingDriver: () => call(async (d) => String((await d.info()).LoggingDriver ?? '')),
     inspectImage: (ref) =>
@@ -129,4 +146,6 @@ export function createDockerodePort(options?: DockerodePortOptions): DockerPort 
       call(async (d) => (await d.getContainer(id).getArchive({ path })) as unknown as Readable | null, { 404: () => null }),
     ...streamMethods(call),
   };
+  connections.set(port, connectionOf(options));
+  return port;
 }

@@ -17,7 +17,7 @@ import { logsFailed, postDelete, preRestore, stopApp } from './lifecycle.js';
 import { appLogs, runLogs } from './logs.js';
 import { netProbes, type Probes } from './probes.js';
 import { registerRetired, retire } from './retire.js';
-import { detachedRetireLauncher, type RetireLauncher } from './retire-launch.js';
+import { defaultRetireLauncher, type RetireLauncher } from './retire-launch.js';
 import { scopeToRoot } from './root-scope.js';
 import { runOneOff } from './run.js';
 import { runList, runRetire, runStop } from './run-containers.js';
@@ -41,7 +41,9 @@ export interface SchedulerDockerLocalOptions {
   interrupts?: InterruptSource;
   /**
    * Runs the job that stops a deploy's old containers once wait-to-retire has passed; defaults
-   * to a detached Node process that outlives the command (see retire-launch.ts).
+   * to a detached Node process that outlives the command (see retire-launch.ts), connected to
+   * the engine of `docker` (when that is not a createDockerodePort port, to none: ps:retire
+   * then does the hard stops).
    */
   retireLauncher?: RetireLauncher;
 }
@@ -66,7 +68,7 @@ export function schedulerDockerLocal(options: SchedulerDockerLocalOptions = {}):
         clock: options.clock ?? systemClock,
         probes: options.probes ?? netProbes,
         interrupts: options.interrupts ?? processInterrupts,
-        retireLauncher: options.retireLauncher ?? detachedRetireLauncher(context.env),
+        retireLauncher: options.retireLauncher ?? defaultRetireLauncher(engine, context.env),
       };
       const retireContext = { ...rt, now: () => unixSeconds(rt.clock) };
       return {

@@ -119,6 +119,10 @@ describe('the background retire job', () => {
     ['an id that is not one', JSON.stringify(job(['--all'])), null],
     ['a negative stop timeout', JSON.stringify({ ...job([]), stopTimeoutSeconds: -1 }), null],
     ['no root', JSON.stringify({ ...job([]), root: undefined }), null],
+    ['the engine’s connection', JSON.stringify({ ...job([]), docker: { socketPath: '/x.sock' } }), { ...job([]), docker: { socketPath: '/x.sock' } }],
+    ['a TCP engine', JSON.stringify({ ...job([]), docker: { host: '127.0.0.1', port: 2375, protocol: 'http' } }), { ...job([]), docker: { host: '127.0.0.1', port: 2375, protocol: 'http' } }],
+    ['a connection that is not one', JSON.stringify({ ...job([]), docker: { socketPath: 7 } }), null],
+    ['a connection with more than the port knows', JSON.stringify({ ...job([]), docker: { host: 'h', ca: 'x' } }), null],
   ])('reads its argument: %s', (_name, text, expected) => {
     expect(parseRetireJob(text)).toEqual(expected);
   });

@@ -16,6 +16,7 @@
 import { readPropertyFile } from '@pier/plugin-api';
 import type { Clock } from './clock.js';
 import type { DockerPort } from './docker-port.js';
+import type { DockerodePortOptions } from './dockerode-port.js';
 import { haltContainer } from './halt-container.js';
 import { classifyName } from './naming.js';
 
@@ -29,7 +30,24 @@ export interface RetireJob {
   at: number;
   /** The app's stop-timeout-seconds when the deploy finished: used when none can be read then. */
   stopTimeoutSeconds: number;
+  /**
+   * How the worker reaches the engine the deploy used (the options of its createDockerodePort);
+   * absent: dockerode's defaults (DOCKER_HOST from the environment, else the local socket).
+   */
+  docker?: DockerodePortOptions;
 }
+
+const isConnection = (value: unknown): value is DockerodePortOptions => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { socketPath, host, port, protocol, ...rest } = value as Record<string, unknown>;
+  return (
+    Object.keys(rest).length === 0 &&
+    (socketPath === undefined || typeof socketPath === 'string') &&
+    (host === undefined || typeof host === 'string') &&
+    (port === undefined || typeof port === 'string' || typeof port === 'number') &&
+    (protocol === undefined || protocol === 'http' || protocol === 'https' || protocol === 'ssh')
+  );
+};
 
 const isWholeSeconds = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 
@@ -43,7 +61,8 @@ export function parseRetireJob(text: string | undefined): RetireJob | null {
       Array.isArray(job.ids) &&
       job.ids.every((id) => typeof id === 'string' && /^[0-9a-f]{12,64}$/.test(id)) &&
       Number.isInteger(job.at) &&
-      isWholeSeconds(job.stopTimeoutSeconds);
+      isWholeSeconds(job.stopTimeoutSeconds) &&
+      (job.docker === undefined || isConnection(job.docker));
     return valid ? (job as RetireJob) : null;
   } catch {
     return null;
