@@ -17,6 +17,14 @@ describe('pier help <topic>', () => {
     expect(viaHelp.stdout).toContain(`${topic}:`);
   });
 
+  it('`logs <app> -h` prints the bytes of `logs:help` (the logs plugin renders its own topic)', async () => {
+    await sandbox.pier('apps:create', 'blog');
+    const viaTopic = await sandbox.pier('logs:help');
+
+    expect(await sandbox.pier('logs', 'blog', '-h')).toEqual(viaTopic);
+    expect(viaTopic.stdout).toMatch(/^Usage: pier logs\[:COMMAND\]\n/);
+  });
+
   it('still prints the general help for pier help and pier help --all', async () => {
     expect((await sandbox.pier('help')).stdout).toBe((await sandbox.pier()).stdout);
     expect((await sandbox.pier('help', '--all')).exitCode).toBe(0);

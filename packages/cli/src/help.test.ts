@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { columns, globalHelp, topicHelp } from './help.js';
+import { globalHelp } from './help.js';
 
 const scheduler = {
   topic: 'scheduler',
@@ -20,38 +20,6 @@ const header = [
   'Commands:',
   '',
 ];
-
-describe('topic help', () => {
-  it('starts the second column two spaces after the longest first one', () => {
-    expect(columns([['a', 'x'], ['abc', 'y']])).toEqual(['a    x', 'abc  y']);
-  });
-
-  it('renders a Go topic like Dokku’s CommandUsage: the last line is four spaces', () => {
-    expect(topicHelp(scheduler)).toBe(
-      [
-        'Usage: pier scheduler[:COMMAND]',
-        '',
-        'Manage scheduler settings for an app',
-        '',
-        'Additional commands:',
-        '    scheduler:report [<app>] [<flag>]         Displays a scheduler report for one or more apps',
-        '    scheduler:set <app> <property> (<value>)  Set or clear a scheduler property for an app',
-        '    ',
-        '',
-      ].join('\n'),
-    );
-  });
-
-  it('renders a bash topic like `column -t`: nothing after the last command', () => {
-    expect(topicHelp({ ...apps, style: 'bash' })).toBe('Usage: pier apps[:COMMAND]\n\nManage apps\n\nAdditional commands:\n    apps:list  List your apps\n');
-  });
-
-  it('renders a topic without commands like scheduler-null:help', () => {
-    expect(topicHelp({ topic: 'scheduler-null', description: 'No-op scheduler plugin', commands: [] })).toBe(
-      'Usage: pier scheduler-null[:COMMAND]\n\nNo-op scheduler plugin\n\n',
-    );
-  });
-});
 
 describe('pier help', () => {
   it('lists the built-in topics sorted under the header, and no community section without third-party plugins', () => {

@@ -1,6 +1,4 @@
-import type { OutputOf, commandHelp } from '@pier/plugin-api';
-
-type HelpTopic = OutputOf<typeof commandHelp>;
+import { helpColumns, type HelpTopic } from '@pier/plugin-api';
 
 /** The help topics of one invocation: the built-in plugins' and the third-party ones'. */
 export interface HelpTopics {
@@ -15,19 +13,13 @@ export interface GlobalHelpOptions {
   quiet: boolean;
 }
 
-/** Dokku formats help with `column -t`: the second column starts two spaces after the longest first one. */
-export function columns(rows: [string, string][]): string[] {
-  const width = Math.max(0, ...rows.map(([left]) => left.length));
-  return rows.map(([left, right]) => `${left.padEnd(width)}  ${right}`);
-}
-
 /** One section of `pier help`, sorted as `LC_ALL=C sort` does, laid out on its own (one `column` call each). */
 function section(topics: HelpTopic[], all: boolean): string[] {
   const rows: [string, string][] = all
     ? topics.flatMap((t) => t.commands.map((c): [string, string] => [`    ${c.usage}`, c.description]))
     : topics.map((t): [string, string] => [`    ${t.topic}`, t.description]);
   rows.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return columns(rows);
+  return helpColumns(rows);
 }
 
 /**
@@ -49,17 +41,4 @@ export function globalHelp(topics: HelpTopics, options: GlobalHelpOptions): stri
   const community =
     options.all || topics.community.length > 0 ? ['', 'Community plugin commands:', '', ...section(topics.community, options.all)] : [];
   return [...header, ...section(topics.core, options.all), ...community, ''].join('\n');
-}
-
-/**
- * `pier <topic>:help`, in the layout of the Dokku plugin the topic mirrors: Go's CommandUsage
- * ends with a line of four spaces (columnize prefixes the last, empty, line too); bash's
- * `column -t` ends with the last command. A topic without commands ends with a blank line.
- */
-export function topicHelp(topic: HelpTopic): string {
-  const header = [`Usage: pier ${topic.topic}[:COMMAND]`, '', topic.description, ''];
-  if (topic.commands.length === 0) return [...header, ''].join('\n');
-  const rows = columns(topic.commands.map((c): [string, string] => [`    ${c.usage}`, c.description]));
-  const end = topic.style === 'bash' ? [] : ['    '];
-  return [...header, 'Additional commands:', ...rows, ...end, ''].join('\n');
 }

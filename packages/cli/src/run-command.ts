@@ -1,6 +1,6 @@
-import { ErrorCodes, PierError, commandHelp, commandRun, type OutputOf } from '@pier/plugin-api';
+import { ErrorCodes, PierError, commandHelp, commandRun, topicHelp, type OutputOf } from '@pier/plugin-api';
 import type { GlobalFlags } from './global-flags.js';
-import { globalHelp, topicHelp, type HelpTopics } from './help.js';
+import { globalHelp, type HelpTopics } from './help.js';
 import type { Host } from './host.js';
 
 /** Dokku's command aliases (`docker-local:report` → `scheduler-docker-local:report`; Pier's `docker-swarm:*` likewise). */

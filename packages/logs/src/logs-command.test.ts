@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createTestHost, fixedSchedulerSelection, recordingScheduler, type RecordingScheduler, type TestHost } from '@pier/plugin-testkit';
+import { commandHelp, definePlugin, topicHelp } from '@pier/plugin-api';
 import { logs } from './plugin.js';
 
 let host: TestHost;
@@ -59,6 +60,20 @@ describe('logs', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^Usage: pier logs\[:COMMAND\]\n\nManage log integration for an app\n\nAdditional commands:\n {4}logs <app> .+ {2}Display recent log output\n {4}logs:failed .+\n {4}\n$/);
     expect(scheduler.calls).toEqual([]);
+  });
+
+  it('prints its own topic’s help for -h without asking other plugins for theirs', async () => {
+    let asked = 0;
+    const other = definePlugin({
+      name: 'other',
+      register: (context) => void context.bus.tap(commandHelp, () => (asked++, { topic: 'logs', description: 'Not the logs plugin', commands: [] })),
+    });
+    host = await createTestHost({ plugins: [other, logs(), fixedSchedulerSelection('docker-local'), recordingScheduler('docker-local').plugin], apps: ['blog'] });
+    const own = (await host.bus.collect(commandHelp, {})).find((t) => t.description === 'Manage log integration for an app');
+    asked = 0;
+
+    expect(await host.run('logs', 'blog', '-h')).toEqual({ exitCode: 0, stdout: topicHelp(own!), stderr: '' });
+    expect(asked).toBe(0);
   });
 
   it('names the scheduler when it cannot show logs', async () => {

@@ -16,9 +16,12 @@ import {
   type CommandSpec,
   type PluginContext,
 } from '@pier/plugin-api';
-import { logsTopicHelp } from './logs-help.js';
 
-export function logsCommand(context: PluginContext): CommandSpec {
+/**
+ * `logs <app>`. Dokku's logs command answers `-h` anywhere among its arguments with the same
+ * usage() as `logs:help`: `help` renders it (the topic's help, from logsCommands).
+ */
+export function logsCommand(context: PluginContext, help: () => string): CommandSpec {
   const { bus, io, env, log } = context;
   return {
     usage: 'logs <app> [-h] [-t] [-n num] [-q] [-p process]',
@@ -31,7 +34,7 @@ export function logsCommand(context: PluginContext): CommandSpec {
         tail: { type: 'boolean', short: 't' },
         quiet: { type: 'boolean', short: 'q' },
       });
-      if (values.help) return log.write(await logsTopicHelp(bus));
+      if (values.help) return log.write(help());
       const num = values.num ?? '100';
       if (!/^[0-9]+$/.test(num)) throw new UsageError(`Invalid value for --num: ${num}`);
       const app = await verifyApp(bus, positionals[0]);

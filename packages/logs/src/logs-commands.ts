@@ -1,4 +1,4 @@
-import type { CommandTopic, PluginContext } from '@pier/plugin-api';
+import { helpTopicOf, topicHelp, type CommandTopic, type PluginContext } from '@pier/plugin-api';
 import { failedCommand } from './failed-command.js';
 import { logsCommand } from './logs-command.js';
 
@@ -7,12 +7,14 @@ import { logsCommand } from './logs-command.js';
  * more entry each, in files of their own.
  */
 export function logsCommands(context: PluginContext): CommandTopic {
-  return {
+  const topic: CommandTopic = {
     topic: 'logs',
     description: 'Manage log integration for an app',
     commands: {
-      logs: logsCommand(context),
+      // `logs <app> -h` prints this topic's help, the bytes the CLI prints for `logs:help`.
+      logs: logsCommand(context, () => topicHelp(helpTopicOf(topic))),
       'logs:failed': failedCommand(context),
     },
   };
+  return topic;
 }

@@ -1,6 +1,7 @@
 import type { InputOf } from '../bus/define-trigger.js';
 import type { PluginContext } from '../plugin/define-plugin.js';
 import { commandHelp, commandRun } from '../triggers/command.js';
+import { helpTopicOf } from './topic-help.js';
 
 export type CommandInput = InputOf<typeof commandRun>;
 /** A command returns nothing (exit 0) or the exit status to pass through; failures are thrown. */
@@ -36,12 +37,5 @@ export function registerCommands(context: PluginContext, topic: CommandTopic): v
   for (const [name, spec] of Object.entries(topic.commands)) {
     context.bus.tapKeyed(commandRun, name, async (input) => (await spec.run(input)) ?? undefined);
   }
-  context.bus.tap(commandHelp, () => ({
-    topic: topic.topic,
-    description: topic.description,
-    commands: Object.values(topic.commands)
-      .filter((spec) => !spec.hidden)
-      .map(({ usage, description }) => ({ usage, description })),
-    ...(topic.helpStyle === undefined ? {} : { style: topic.helpStyle }),
-  }));
+  context.bus.tap(commandHelp, () => helpTopicOf(topic));
 }
