@@ -52,14 +52,20 @@ describe('deploy (fake swarm)', () => {
     });
   });
 
-  it('writes the service spec: image by id, argv with $PORT, env with DYNO per slot, labels (the Procfile command too), restart, rollout', async () => {
+  it('writes the service spec: image by id, argv with $PORT, env with DYNO per slot, labels (network mode and Procfile command too), restart, rollout', async () => {
     await deploy();
     const web = service('shop_web')!.spec;
     const image = t.swarm.images.get('shop:1')!.id;
 
     expect(web).toEqual({
       Name: 'shop_web',
-      Labels: { 'com.dokku.app-name': 'shop', 'com.dokku.process-type': 'web', 'com.pier.root': t.host.root, 'com.pier.procfile-command': 'run-web --port $PORT' },
+      Labels: {
+        'com.dokku.app-name': 'shop',
+        'com.dokku.process-type': 'web',
+        'com.pier.root': t.host.root,
+        'com.pier.network-mode': 'bridge',
+        'com.pier.procfile-command': 'run-web --port $PORT',
+      },
       TaskTemplate: {
         ContainerSpec: {
           Image: image,
@@ -235,11 +241,15 @@ describe('deploy (fake swarm)', () => {
     expect(liveTasks('shop_worker').map((task) => task.state)).toEqual(['running', 'running']);
   });
 
-  it('host network: stop-first (old and new tasks would share the port), attached to host', async () => {
+  it('host network: stop-first (old and new tasks would share the port), attached to host, the mode in a label', async () => {
     await setProperty('network-mode', 'host');
     await deploy();
+    const written = t.swarm.written.find((spec) => spec.Name === 'shop_web')!;
+    expect(written.TaskTemplate.Networks).toEqual([{ Target: 'host' }]);
     const web = service('shop_web')!.spec;
-    expect(web.TaskTemplate.Networks).toEqual([{ Target: 'host' }]);
+    // The engine keeps Swarm's host network by its id: the label is what tells it was `host`.
+    expect(web.TaskTemplate.Networks).toEqual([{ Target: [...t.swarm.networks.values()].find((n) => n.name === 'host')!.id }]);
+    expect(web.Labels['com.pier.network-mode']).toBe('host');
     expect(web.UpdateConfig.Order).toBe('stop-first');
     expect(t.stdout()).toContain('Creating service shop_web (stop-first, 1 at a time, monitor 1s)');
   });

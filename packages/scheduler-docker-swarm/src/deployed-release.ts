@@ -6,7 +6,7 @@
 import { ErrorCodes } from '@pier/plugin-api';
 import { appServices } from './app-services.js';
 import { notDeployed } from './logs.js';
-import { LABEL_PROCFILE_COMMAND } from './naming.js';
+import { LABEL_NETWORK_MODE, LABEL_PROCFILE_COMMAND } from './naming.js';
 import { procfileArgv } from './procfile-argv.js';
 import type { Runtime } from './runtime.js';
 import type { TaskTemplate } from './service-spec-types.js';
@@ -20,7 +20,10 @@ export interface DeployedRelease {
   init: boolean;
   /** Nanoseconds: the release's stop-timeout-seconds. */
   stopGracePeriod: number;
+  /** As the engine keeps them (a network's id as Target): what a one-off service attaches to. */
   networks: TaskTemplate['Networks'];
+  /** The deploy's network-mode (`bridge`, `host` or a network): what an attached run's container joins. */
+  networkMode: string;
   placementConstraints: string[];
   /** The Procfile command of `type` split for `port`; null when the release has no such command. */
   procfileCommand(type: string, port: string): string[] | null;
@@ -51,6 +54,9 @@ export async function deployedRelease(rt: Runtime, app: string): Promise<Deploye
     init: container.Init === true,
     stopGracePeriod: container.StopGracePeriod ?? 10e9,
     networks: template.Networks,
+    // A service deployed before the label: the network's id, which a container can join too
+    // (an attachable network); Swarm's host network it cannot.
+    networkMode: base.service.labels[LABEL_NETWORK_MODE] ?? template.Networks?.[0]?.Target ?? 'bridge',
     placementConstraints: template.Placement?.Constraints ?? [],
     procfileCommand(type, port) {
       const service = services.find((entry) => entry.type === type)?.service;

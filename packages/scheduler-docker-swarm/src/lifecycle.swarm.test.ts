@@ -18,6 +18,7 @@ import {
   schedulerLogsFailed,
   schedulerPostDelete,
   schedulerStop,
+  propertySet,
   type Release,
 } from '@pier/plugin-api';
 import { schedulerRun, schedulerRunList, schedulerRunLogs, schedulerRunRetire, schedulerRunStop } from '@pier/plugin-api';
@@ -183,6 +184,30 @@ describe('docker-swarm on a real swarm', () => {
       expect(await names()).toEqual([]);
     }, 120_000);
   });
+
+  it('run on the host network: the node’s network and a port of its own, though the engine keeps the network by id', async () => {
+    const hostApp = 'pier-swarm-it-hostnet';
+    const net = await fixture.host([hostApp]);
+    await net.bus.first(propertySet, { plugin: 'scheduler-docker-swarm', scope: hostApp, key: 'network-mode', value: 'host' });
+    await net.call(schedulerDeploy, { app: hostApp, release: release({ processes: [release().processes[1]!] }) });
+    const [service] = await docker.listServices({ filters: { label: [`com.dokku.app-name=${hostApp}`] } });
+    expect(service!.Spec!.TaskTemplate!.Networks!.map((n) => n.Target)).not.toEqual(['host']);
+    // Interface names seen from a host-network task and from the one-off: the same namespace.
+    const interfaces = ['sh', '-c', 'echo "PORT=$PORT"; sed 1,2d /proc/net/dev | cut -d: -f1 | tr -d " " | sort | tr "\\n" " "'];
+
+    net.io.clear();
+    expect(await net.call(schedulerEnter, { app: hostApp, processType: 'worker.1', command: interfaces, tty: false })).toMatchObject({ exitCode: 0 });
+    const inTask = net.io.stdoutText().split('\n')[1];
+    net.io.clear();
+    expect(await net.call(schedulerRun, { app: hostApp, command: interfaces, env: {}, detach: false, tty: false, ttlSeconds: 60 })).toEqual({ exitCode: 0 });
+    const [portLine, inRun] = net.io.stdoutText().split('\n');
+
+    expect(inRun).toBe(inTask);
+    expect(Number(portLine!.slice('PORT='.length))).toBeGreaterThan(0);
+    expect(portLine).not.toBe('PORT=5000');
+    await net.call(schedulerStop, { app: hostApp, removeContainers: true });
+    await net.call(schedulerPostDelete, { app: hostApp });
+  }, 120_000);
 
   it('a redeploy failing its health check is rolled back; the old tasks never stopped', async () => {
     const before = await liveTasks();

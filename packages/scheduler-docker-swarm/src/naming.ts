@@ -3,7 +3,8 @@
  * (`<app>_<type>`) and labelled with the app, the type and the state root. Labels, not names,
  * are the source of truth: Pier keeps no state files, the swarm tells it what runs.
  *
- *   service  <app>_<type>       labels: com.dokku.app-name, com.dokku.process-type, com.pier.root
+ *   service  <app>_<type>       labels: com.dokku.app-name, com.dokku.process-type, com.pier.root,
+ *                               com.pier.network-mode (and com.pier.procfile-command)
  *   task     <type>.<slot>      the dyno; its container also carries com.pier.deploy (see below)
  */
 import { createHash } from 'node:crypto';
@@ -25,6 +26,12 @@ export const rootLabelValue = (root: string) => canonicalRoot(root);
 export const LABEL_DEPLOY = 'com.pier.deploy';
 /** On a service whose type has a Procfile command: the command as written (`$PORT` unsubstituted). */
 export const LABEL_PROCFILE_COMMAND = 'com.pier.procfile-command';
+/**
+ * On every service: the network-mode its deploy used (`bridge`, `host` or a network's name), for
+ * an attached `run`, whose container joins the same network. The spec cannot tell: the engine
+ * keeps `TaskTemplate.Networks[].Target` as the network's id, even for `host`.
+ */
+export const LABEL_NETWORK_MODE = 'com.pier.network-mode';
 /**
  * On a service ps:stop scaled to zero: how many replicas it had. The app then reads as stopped
  * (`exited` dynos, as docker-local's stopped containers do) rather than as scaled to zero, so

@@ -8,7 +8,7 @@
 import { constants } from 'node:os';
 import { ErrorCodes, isPierError, PierError, messageOf, startFailureStatus } from '@pier/plugin-api';
 import { holdInterrupts, type HeldInterrupts } from './interrupt-relay.js';
-import { containerNetworkMode, runContainerSpec, type RunPlan } from './run-plan.js';
+import { runContainerSpec, type RunPlan } from './run-plan.js';
 import { randomRunNumber } from './run-naming.js';
 import type { Runtime } from './runtime.js';
 import { linkSession, OUTPUT_GONE_STATUS, OUTPUT_QUIET_MS } from './session-link.js';
@@ -17,23 +17,30 @@ const NAME_ATTEMPTS = 5;
 
 const signalled = (signal: NodeJS.Signals) => 128 + constants.signals[signal];
 
+/**
+ * A swarm network created without --attachable takes no plain container; the engine says so when
+ * the container is created or, for a swarm network, when it starts.
+ */
+function unattachable(network: string, error: unknown): PierError | null {
+  if (!/not manually attachable/i.test(messageOf(error))) return null;
+  return new PierError(ErrorCodes.COMMAND_FAILED, `pier run needs a container on network ${network}, which does not take one: create it with --attachable`, { cause: error });
+}
+
 /** `<app>.run.<n>`, another n when the name is taken (`$RANDOM` collides). */
 async function createContainer(rt: Runtime, plan: RunPlan): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await rt.engine.createContainer(runContainerSpec(attempt === 1 ? plan : { ...plan, number: randomRunNumber() }));
     } catch (error) {
-      const message = messageOf(error);
-      if (/not manually attachable/i.test(message)) {
-        const network = containerNetworkMode(plan.release.networks);
-        throw new PierError(ErrorCodes.COMMAND_FAILED, `pier run needs a container on network ${network}, which does not take one: create it with --attachable`, { cause: error });
-      }
-      if (attempt === NAME_ATTEMPTS || !/is already in use|conflict/i.test(message)) throw error;
+      const refused = unattachable(plan.release.networkMode, error);
+      if (refused) throw refused;
+      if (attempt === NAME_ATTEMPTS || !/is already in use|conflict/i.test(messageOf(error))) throw error;
     }
   }
 }
 
-async function attachAndRun(rt: Runtime, id: string, tty: boolean, interrupts: HeldInterrupts): Promise<number> {
+async function attachAndRun(rt: Runtime, plan: RunPlan, id: string, interrupts: HeldInterrupts): Promise<number> {
+  const { tty } = plan;
   const { engine } = rt;
   const session = await engine.attachContainer(id, tty);
   const link = linkSession(rt.io, session, { tty, resize: (rows, columns) => void engine.resizeContainer(id, rows, columns).catch(() => {}) });
@@ -50,6 +57,8 @@ async function attachAndRun(rt: Runtime, id: string, tty: boolean, interrupts: H
     try {
       await engine.startContainer(id);
     } catch (error) {
+      const refused = unattachable(plan.release.networkMode, error);
+      if (refused) throw refused;
       const status = isPierError(error) && error.code === ErrorCodes.DOCKER_UNREACHABLE ? null : startFailureStatus(messageOf(error));
       if (status === null) throw error;
       rt.log.warn(messageOf(error).replace(/^Docker engine error: /, ''));
@@ -74,7 +83,7 @@ export async function runAttached(rt: Runtime, plan: RunPlan): Promise<number> {
   let id: string | undefined;
   try {
     id = await createContainer(rt, plan);
-    return interrupts.first !== null ? signalled(interrupts.first) : await attachAndRun(rt, id, plan.tty, interrupts);
+    return interrupts.first !== null ? signalled(interrupts.first) : await attachAndRun(rt, plan, id, interrupts);
   } finally {
     // The engine removes a container that ran; this removes one that never did (or still runs).
     if (id !== undefined) await rt.engine.removeContainer(id).catch(() => {});

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { resolveRunCommand } from './run-command.js';
 import { runContainerSpec, runServiceSpec, type RunPlan } from './run-plan.js';
 
-const deployed: RunPlan['release'] = { image: 'sha256:abc', env: { SECRET: 'hunter2', MODE: 'release' }, init: true, stopGracePeriod: 7e9, networks: undefined, placementConstraints: [] };
+const deployed: RunPlan['release'] = { image: 'sha256:abc', env: { SECRET: 'hunter2', MODE: 'release' }, init: true, stopGracePeriod: 7e9, networks: undefined, networkMode: 'bridge', placementConstraints: [] };
 const plan = (overrides: Partial<RunPlan> = {}, release: Partial<RunPlan['release']> = {}): RunPlan => ({
   app: 'shop',
   root: '/var/lib/pier/../pier',
@@ -52,12 +52,12 @@ describe('an attached one-off: a container on the manager, as docker run -i --rm
     });
   });
 
-  it('runs on the network of the app’s tasks; a port of its own, a Procfile type’s label, the terminal size with a TTY', () => {
-    const spec = runContainerSpec(plan({ port: 41234, procfileType: 'worker', tty: true, consoleSize: [30, 100] }, { networks: [{ Target: 'host' }], init: false }));
+  it('runs on the network of the app’s tasks (its deploy’s mode, not the id the engine keeps); a port of its own, a Procfile type’s label, the terminal size with a TTY', () => {
+    const spec = runContainerSpec(plan({ port: 41234, procfileType: 'worker', tty: true, consoleSize: [30, 100] }, { networks: [{ Target: 'sj7n4ui4mjri3' }], networkMode: 'host', init: false }));
     expect(spec.HostConfig).toEqual({ NetworkMode: 'host', AutoRemove: true, ConsoleSize: [30, 100] });
     expect(spec.Env).toContain('PORT=41234');
     expect(spec.Labels['com.dokku.process-type']).toBe('worker');
-    expect(runContainerSpec(plan({ consoleSize: [30, 100] }, { networks: [{ Target: 'backend' }] })).HostConfig).toEqual({ NetworkMode: 'backend', AutoRemove: true, Init: true });
+    expect(runContainerSpec(plan({ consoleSize: [30, 100] }, { networks: [{ Target: 'q2w3e4r5t6' }], networkMode: 'backend' })).HostConfig).toEqual({ NetworkMode: 'backend', AutoRemove: true, Init: true });
   });
 });
 

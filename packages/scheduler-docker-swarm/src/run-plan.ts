@@ -18,7 +18,7 @@ export interface RunPlan {
   root: string;
   /** The `<n>` of `<app>.run.<n>`. */
   number: number;
-  /** What the app's services run: image, env, init, stop grace period, networks, placement. */
+  /** What the app's services run: image, env, init, stop grace period, networks (and network mode), placement. */
   release: Omit<DeployedRelease, 'procfileCommand'>;
   /** The Procfile type whose command runs (its process-type label), if any. */
   procfileType: string | null;
@@ -48,9 +48,6 @@ function labelsOf(plan: RunPlan): Record<string, string> {
 const envEntries = (plan: RunPlan) =>
   Object.entries(runEnv(plan.release, plan.env, `${RUN_TYPE}.${plan.number}`, plan.port)).map(([key, value]) => `${key}=${value}`);
 
-/** The app's tasks unattached (`bridge`) run on the node's default network: so does the container. */
-export const containerNetworkMode = (networks: DeployedRelease['networks']) => networks?.[0]?.Target ?? 'bridge';
-
 export function runContainerSpec(plan: RunPlan): ContainerCreateSpec {
   const { release } = plan;
   return {
@@ -63,7 +60,8 @@ export function runContainerSpec(plan: RunPlan): ContainerCreateSpec {
     attached: true,
     StopTimeout: Math.round(release.stopGracePeriod / 1e9),
     HostConfig: {
-      NetworkMode: containerNetworkMode(release.networks),
+      // The app's tasks unattached (`bridge`) run on the node's default network: so does the container.
+      NetworkMode: release.networkMode,
       // Dokku's `--rm`: gone when it exits, even when Pier is not there to see it (kill -9, a closed terminal).
       AutoRemove: true,
       ...(release.init ? { Init: true } : {}),

@@ -83,6 +83,46 @@ describe('run, attached (fake swarm): a container on the manager’s engine', ()
     expect(HostConfig.NetworkMode).toBe('host');
   });
 
+  describe('on a network of the swarm (the engine keeps it by id)', () => {
+    const deployOn = async (network: string) => {
+      await t.host.bus.first(propertySet, { plugin: 'scheduler-docker-swarm', scope: 'shop', key: 'network-mode', value: network });
+      await t.call(schedulerDeploy, { app: 'shop', release: release([processSpec('web', 1), processSpec('worker', 1)]) });
+    };
+
+    it('joins it by the name it was deployed with; a detached run attaches its task to it', async () => {
+      const backend = t.swarm.addNetwork('backend', { attachable: true });
+      await deployOn('backend');
+
+      expect(await run(['env'])).toEqual({ exitCode: 0 });
+      expect(last().spec.HostConfig.NetworkMode).toBe('backend');
+      expect(last().spec.Env).not.toContainEqual(expect.stringMatching(/^PORT=/));
+
+      await t.call(schedulerRun, { app: 'shop', command: ['sleep', '1'], env: {}, detach: true, tty: false, ttlSeconds: 60 });
+      const oneOff = [...t.swarm.services.values()].find((s) => s.spec.Labels['com.dokku.container-type'] === 'run')!;
+      expect(oneOff.spec.TaskTemplate.Networks).toEqual([{ Target: backend.id }]);
+    });
+
+    it('of a service deployed before the mode was recorded: the network’s id', async () => {
+      const backend = t.swarm.addNetwork('backend', { attachable: true });
+      await deployOn('backend');
+      for (const service of t.swarm.services.values()) delete service.spec.Labels['com.pier.network-mode'];
+
+      expect(await run(['env'])).toEqual({ exitCode: 0 });
+      expect(last().spec.HostConfig.NetworkMode).toBe(backend.id);
+    });
+
+    it('a network that takes no containers: says how to make it take one', async () => {
+      t.swarm.addNetwork('backend');
+      await deployOn('backend');
+
+      await expect(run(['env'])).rejects.toMatchObject({
+        code: ErrorCodes.COMMAND_FAILED,
+        message: 'pier run needs a container on network backend, which does not take one: create it with --attachable',
+      });
+      expect(t.swarm.containers.all.size).toBe(0);
+    });
+  });
+
   it('passes an interrupt on to the process and ends with its status', async () => {
     t.swarm.containers.onRun = () => 'forever';
     const running = run(['sleep', '300']);

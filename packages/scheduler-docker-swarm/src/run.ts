@@ -14,7 +14,7 @@ import { runAttached } from './run-attached.js';
 import { resolveRunCommand } from './run-command.js';
 import { runDetached } from './run-detached.js';
 import { randomRunNumber } from './run-naming.js';
-import { containerNetworkMode, type RunPlan } from './run-plan.js';
+import type { RunPlan } from './run-plan.js';
 import type { Runtime } from './runtime.js';
 import { WEB_PORT } from './service-spec.js';
 import { requireManager } from './swarm-manager.js';
@@ -38,7 +38,7 @@ export async function runOneOff(rt: Runtime, input: RunInput): Promise<OutputOf<
   const release = await deployedRelease(rt, app);
   // An attached run on the host network shares the node's ports with the app's tasks there: it
   // gets one of its own. Elsewhere the process has its own network namespace.
-  const port = !input.detach && containerNetworkMode(release.networks) === 'host' ? await freeLoopbackPort() : null;
+  const port = !input.detach && release.networkMode === 'host' ? await freeLoopbackPort() : null;
   const command = resolveRunCommand(release, input.command, String(port ?? release.env.PORT ?? WEB_PORT));
   if (command.procfileType !== null) procfileNotice(rt, input.detach, command.procfileType);
   const argv =

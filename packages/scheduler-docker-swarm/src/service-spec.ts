@@ -5,7 +5,7 @@
  */
 import { ErrorCodes, type ProcessSpec, type Release } from '@pier/plugin-api';
 import { planHealth, type HealthPlan } from './health-plan.js';
-import { LABEL_APP, LABEL_DEPLOY, LABEL_PROCESS_TYPE, LABEL_PROCFILE_COMMAND, LABEL_ROOT, rootLabelValue, serviceName } from './naming.js';
+import { LABEL_APP, LABEL_DEPLOY, LABEL_NETWORK_MODE, LABEL_PROCESS_TYPE, LABEL_PROCFILE_COMMAND, LABEL_ROOT, rootLabelValue, serviceName } from './naming.js';
 import { procfileArgv } from './procfile-argv.js';
 import type { SwarmSettings } from './properties.js';
 import { swarmRestartPolicy } from './restart-policy.js';
@@ -58,9 +58,14 @@ export function planService(input: ServicePlanInput): ServicePlan {
 
   const spec: ServiceSpec = {
     Name: serviceName(app, process.type),
-    // The Procfile command as written, on the service only (tasks need not roll for it): what
-    // `run <app> <type>` runs, split for its own $PORT.
-    Labels: process.command === null ? labels : { ...labels, [LABEL_PROCFILE_COMMAND]: process.command },
+    // On the service only (tasks need not roll for them): the network mode, which an attached
+    // run joins, and the Procfile command as written, what `run <app> <type>` runs, split for
+    // its own $PORT.
+    Labels: {
+      ...labels,
+      [LABEL_NETWORK_MODE]: settings.networkMode,
+      ...(process.command === null ? {} : { [LABEL_PROCFILE_COMMAND]: process.command }),
+    },
     TaskTemplate: {
       ContainerSpec: {
         Image: input.image,

@@ -42,6 +42,8 @@ export class FakeContainers {
   constructor(
     private readonly now: () => number,
     private readonly hasImage: (ref: string) => boolean,
+    /** Why a container cannot join a network, and whether create or start says so. */
+    private readonly joinProblem: (mode: string) => { at: 'create' | 'start'; message: string } | null = () => null,
   ) {}
 
   byName(name: string): FakeContainer | undefined {
@@ -68,6 +70,8 @@ export class FakeContainers {
   create(spec: ContainerCreateSpec): string {
     if (this.byName(spec.name)) throw engineError(`Conflict. The container name "/${spec.name}" is already in use by container "x"`);
     if (!this.hasImage(spec.Image)) throw engineError(`No such image: ${spec.Image}`);
+    const network = this.joinProblem(spec.HostConfig.NetworkMode);
+    if (network?.at === 'create') throw engineError(network.message);
     this.created.push(structuredClone(spec));
     const id = `oneoff${++this.seq}`.padEnd(64, '0');
     this.all.set(id, { id, spec, state: 'created', created: this.now(), exitCode: null, stdin: '', signals: [], resizes: [], output: [] });
@@ -103,6 +107,8 @@ export class FakeContainers {
 
   start(id: string): void {
     const container = this.must(id);
+    const network = this.joinProblem(container.spec.HostConfig.NetworkMode);
+    if (network) throw engineError(network.message);
     const behaviour = this.onRun(container.spec);
     if (typeof behaviour === 'object' && 'startError' in behaviour) throw engineError(behaviour.startError);
     container.state = 'running';

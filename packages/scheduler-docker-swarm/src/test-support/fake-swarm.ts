@@ -9,7 +9,11 @@
  * - a task's fate comes from `behave(spec, slot)`: `healthy`, `crash` (runs, then exits 1) or
  *   `unhealthy` (never passes its health check; killed like Docker's 137);
  * - a one-off service (labelled `run`) runs one task as `behaveJob(spec)` says, never restarted;
- * - plain containers (attached one-offs, image probes) are fake-containers.ts's.
+ * - plain containers (attached one-offs, image probes) are fake-containers.ts's;
+ * - networks are the engine's: a service's `TaskTemplate.Networks[].Target` is kept as the
+ *   network's id, whatever name it was given (Swarm's own `host` network has an id of its own, not
+ *   the node's `host`), and a container joins only the node's bridge, host and none networks or an
+ *   attachable swarm network.
  */
 import { PassThrough, Readable } from 'node:stream';
 import { ErrorCodes, PierError } from '@pier/plugin-api';
@@ -29,6 +33,16 @@ export type JobBehaviour = 'forever' | { runMs: number; exitCode: number; output
 export interface FakeImage extends ImageDetails {
   files: Record<string, string>;
 }
+
+export interface FakeNetwork {
+  id: string;
+  name: string;
+  /** `--attachable`: plain containers may join it. */
+  attachable: boolean;
+}
+
+/** The networks every node has; a container names them by name. */
+const NODE_NETWORKS = new Set(['bridge', 'host', 'none']);
 
 interface FakeService {
   id: string;
@@ -84,6 +98,8 @@ export class FakeSwarm implements SwarmPort {
   behaveJob: (spec: OneOffServiceSpec) => JobBehaviour = () => 'forever';
   onExec: (containerId: string, command: string[], tty: boolean, stdin: string) => ExecResult = () => ({ exitCode: 0 });
   readonly images = new Map<string, FakeImage>();
+  /** Swarm-scoped networks, by id; Swarm's predefined `host` network from the start. */
+  readonly networks = new Map<string, FakeNetwork>();
   readonly services = new Map<string, FakeService>();
   readonly tasks: FakeTask[] = [];
   /** Every spec handed to createService/updateService, in order. */
@@ -94,7 +110,42 @@ export class FakeSwarm implements SwarmPort {
   readonly containers: FakeContainers;
 
   constructor(private readonly clock: FakeClock) {
-    this.containers = new FakeContainers(() => clock.now(), (ref) => this.images.has(ref));
+    this.containers = new FakeContainers(
+      () => clock.now(),
+      (ref) => this.images.has(ref),
+      (mode) => this.joinProblem(mode),
+    );
+    this.addNetwork('host');
+  }
+
+  addNetwork(name: string, { attachable = false } = {}): FakeNetwork {
+    const network = { id: (++this.seq).toString(36).padStart(25, 'n'), name, attachable };
+    this.networks.set(network.id, network);
+    return network;
+  }
+
+  private findNetwork(target: string): FakeNetwork | undefined {
+    return this.networks.get(target) ?? [...this.networks.values()].find((n) => n.name === target);
+  }
+
+  /** The engine's populateNetworkID: each Target becomes its network's id. */
+  private withNetworkIds<T extends ServiceSpec | OneOffServiceSpec>(spec: T): T {
+    const written = clone(spec);
+    for (const attachment of written.TaskTemplate.Networks ?? []) {
+      const network = this.findNetwork(attachment.Target);
+      if (!network) throw new PierError(ErrorCodes.COMMAND_FAILED, `Docker engine error: network ${attachment.Target} not found`);
+      attachment.Target = network.id;
+    }
+    return written;
+  }
+
+  /** Why a container cannot join network `mode`, and when the engine says so; null when it can. */
+  private joinProblem(mode: string): { at: 'create' | 'start'; message: string } | null {
+    if (NODE_NETWORKS.has(mode)) return null;
+    const network = this.findNetwork(mode);
+    if (!network) return { at: 'create', message: `network ${mode} not found` };
+    if (network.attachable) return null;
+    return { at: 'start', message: `Could not attach to network ${mode}: rpc error: code = PermissionDenied desc = network ${mode} not manually attachable` };
   }
 
   addImage(ref: string, image: Partial<FakeImage> = {}): FakeImage {
@@ -304,8 +355,8 @@ export class FakeSwarm implements SwarmPort {
       throw new PierError(ErrorCodes.COMMAND_FAILED, `Docker engine error: name conflicts with an existing object: service ${spec.Name} already exists`);
     }
     const job = spec.Labels['com.dokku.container-type'] === 'run';
-    const written = clone(spec) as ServiceSpec;
-    if (!job) this.written.push(clone(written));
+    const written = this.withNetworkIds(spec) as ServiceSpec;
+    if (!job) this.written.push(clone(spec as ServiceSpec));
     const service: FakeService = { id: `svc${++this.seq}`, version: 1, createdAt: this.clock.now(), spec: written, previousSpec: null, updateStatus: null, removed: false };
     this.services.set(service.id, service);
     if (job) this.runJob(service);
@@ -316,11 +367,12 @@ export class FakeSwarm implements SwarmPort {
     this.check();
     const service = this.must(id);
     if (version !== service.version) throw new PierError(ErrorCodes.COMMAND_FAILED, 'Docker engine error: update out of sequence');
+    const stored = this.withNetworkIds(spec);
     this.written.push(clone(spec));
-    const templateChanged = JSON.stringify(spec.TaskTemplate) !== JSON.stringify(service.spec.TaskTemplate);
+    const templateChanged = JSON.stringify(stored.TaskTemplate) !== JSON.stringify(service.spec.TaskTemplate);
     const running = this.live(service.id).length > 0;
     service.previousSpec = service.spec;
-    service.spec = clone(spec);
+    service.spec = stored;
     service.version++;
     if (templateChanged && running && replicas(spec) > 0) this.rollingUpdate(service);
     else this.scale(service);
