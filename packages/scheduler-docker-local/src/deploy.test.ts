@@ -238,6 +238,21 @@ describe('deploy (fake engine)', () => {
     expect(t.docker.names()).toEqual(['shop.web.1']);
   });
 
+  it('asks the engine for the app’s deploy containers once at the start, and once more right before the swap', async () => {
+    await deploy();
+    const listings: string[][] = [];
+    const list = t.docker.listContainers.bind(t.docker);
+    t.docker.listContainers = (labels) => {
+      listings.push(labels);
+      return list(labels);
+    };
+
+    await deploy(release([processSpec('web', 2), processSpec('worker', 1)], { image: 'shop:2' }));
+
+    const deployListings = listings.filter((labels) => labels.join() === 'com.dokku.app-name=shop,com.dokku.container-type=deploy');
+    expect(deployListings).toHaveLength(2);
+  });
+
   it('a command that cannot be split fails before anything is created', async () => {
     await expect(deploy(release([processSpec('web', 1, { command: "echo 'open" })]))).rejects.toMatchObject({
       code: 'PIER_ERR_DEPLOY_FAILED',

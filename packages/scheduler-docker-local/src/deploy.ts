@@ -12,10 +12,10 @@ import { deployProcessType } from './deploy-process.js';
 import { undoFailedDeploy, undoInterruptedDeploy } from './deploy-undo.js';
 import { finalizeDeploy } from './finalize.js';
 import { sweepImageInfoContainers } from './image-info-sweep.js';
-import { listDeployContainers, liveContainers, shortId, type DeployContainer } from './naming.js';
+import { deployContainersOf, liveContainers, shortId, type DeployContainer } from './naming.js';
 import { runPool } from './pool.js';
 import { readDeploySettings } from './properties.js';
-import { refuseOtherRootsApp } from './root-scope.js';
+import { ownDeployRows } from './root-scope.js';
 import type { DeploySession, Runtime } from './runtime.js';
 import { writeFailedContainers } from './state-files.js';
 import { resumeSwap } from './swap-journal.js';
@@ -61,13 +61,13 @@ export async function deploy(rt: Runtime, bus: TriggerBus, { app, release, proce
     throw new PierError(ErrorCodes.DEPLOY_FAILED, `Process type ${processType} is not defined for ${app}`);
   }
 
-  await refuseOtherRootsApp(rt.engine, rt.root, app);
   // What an earlier deploy of the app, killed outright, left behind (the app lock is held).
   await resumeSwap(rt, app);
   await sweepImageInfoContainers(rt, app, null);
 
+  // One listing of the whole engine: refuses an app another root runs, else gives this root's.
+  const containers = deployContainersOf(app, await ownDeployRows(rt.engine, rt.root, app));
   await writeFailedContainers(rt.root, app, []);
-  const containers = await listDeployContainers(docker, app);
   await removeStaleUpcoming(rt, containers);
   const live = liveContainers(containers).filter((c) => processType === undefined || c.type === processType);
 

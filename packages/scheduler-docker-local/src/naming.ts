@@ -73,10 +73,13 @@ export function byDyno(a: { type: string; index: number }, b: { type: string; in
   return a.type < b.type ? -1 : a.type > b.type ? 1 : a.index - b.index;
 }
 
+/** Rows of an app's deploy containers, classified, in dyno order. */
+export const deployContainersOf = (app: string, rows: readonly ContainerSummary[]): DeployContainer[] =>
+  rows.map((row) => ({ ...row, ...classifyName(app, row.name) })).sort(byDyno);
+
 /** Every deploy container of an app, classified, in dyno order. */
 export async function listDeployContainers(docker: DockerPort, app: string): Promise<DeployContainer[]> {
-  const rows = await docker.listContainers([`${LABEL_APP}=${app}`, `${LABEL_CONTAINER_TYPE}=deploy`]);
-  return rows.map((row) => ({ ...row, ...classifyName(app, row.name) })).sort(byDyno);
+  return deployContainersOf(app, await docker.listContainers([`${LABEL_APP}=${app}`, `${LABEL_CONTAINER_TYPE}=deploy`]));
 }
 
 export const liveContainers = (containers: DeployContainer[]) => containers.filter((c) => c.role === 'live');

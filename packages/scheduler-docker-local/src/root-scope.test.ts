@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { refuseOtherRootsApp, scopeToRoot } from './root-scope.js';
+import { ownDeployRows, refuseOtherRootsApp, scopeToRoot } from './root-scope.js';
 import { FakeDocker } from './test-support/fake-docker.js';
 
 const app = (name: string, extra: Record<string, string> = {}) => ({ 'com.dokku.app-name': name, 'com.dokku.container-type': 'deploy', ...extra });
@@ -63,6 +63,13 @@ describe('the engine as one state root sees it', () => {
         'Container shop.web.1 belongs to another Pier state root on this Docker engine (/home/other/.pier); container names are shared by every root, so deploy this app under another name',
     });
     await expect(refuseOtherRootsApp(docker, ROOT, 'blog')).resolves.toBeUndefined();
+  });
+
+  it('the same listing gives the app’s deploy containers as the scoped port lists them', async () => {
+    const { docker } = engine();
+    const scoped = await scopeToRoot(docker, ROOT).listContainers(['com.dokku.app-name=shop', 'com.dokku.container-type=deploy']);
+    expect(await ownDeployRows(docker, ROOT, 'shop')).toEqual(scoped);
+    expect(scoped).toHaveLength(2);
   });
 });
 

@@ -69,14 +69,24 @@ export function scopeToRoot(engine: DockerPort, stateRoot: string): DockerPort {
 /**
  * Container names are engine-wide, labels are not: when another root already runs an app of this
  * name, the new containers could never take their live names. Said before anything is started.
+ *
+ * Returns the rest of the same listing: the app's deploy containers as this root sees them (its
+ * own and unlabelled ones, as the scoped port lists them), so a deploy asks the engine once.
  */
-export async function refuseOtherRootsApp(engine: DockerPort, stateRoot: string, app: string): Promise<void> {
+export async function ownDeployRows(engine: DockerPort, stateRoot: string, app: string): Promise<ContainerSummary[]> {
   const belongs = ownership(rootLabelValue(stateRoot));
   const rows = await engine.listContainers([`${LABEL_APP}=${app}`, `${LABEL_CONTAINER_TYPE}=deploy`]);
   const taken = rows.find((row) => !belongs(row.labels, true) && classifyName(app, row.name).role === 'live');
-  if (!taken) return;
-  throw new PierError(
-    ErrorCodes.DEPLOY_FAILED,
-    `Container ${taken.name} belongs to another Pier state root on this Docker engine (${taken.labels[LABEL_ROOT]}); container names are shared by every root, so deploy this app under another name`,
-  );
+  if (taken) {
+    throw new PierError(
+      ErrorCodes.DEPLOY_FAILED,
+      `Container ${taken.name} belongs to another Pier state root on this Docker engine (${taken.labels[LABEL_ROOT]}); container names are shared by every root, so deploy this app under another name`,
+    );
+  }
+  return rows.filter((row) => belongs(row.labels, true));
+}
+
+/** ownDeployRows without the rows (the check again right before the swap). */
+export async function refuseOtherRootsApp(engine: DockerPort, stateRoot: string, app: string): Promise<void> {
+  await ownDeployRows(engine, stateRoot, app);
 }
