@@ -90,6 +90,19 @@ describe('plugin:disable and plugin:enable', () => {
     });
   });
 
+  it('names the disabled plugin in the warning of an --all run too, as a single-app command does', async () => {
+    await sandbox.pier('apps:create', 'blog');
+    await sandbox.pier('scheduler:set', 'blog', 'selected', 'k3s');
+    await sandbox.pier('plugin:disable', '@acme/pier-scheduler-k3s');
+
+    const result = await sandbox.pier('ps:stop', '--all');
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain(
+      ' !     Error running stop against app blog: Scheduler k3s is installed but disabled; enable it with plugin:enable @acme/pier-scheduler-k3s\n',
+    );
+  });
+
   it('warns when a disabled scheduler is still selected', async () => {
     await sandbox.pier('apps:create', 'blog');
     await sandbox.pier('scheduler:set', 'blog', 'selected', 'k3s');

@@ -5,6 +5,7 @@ import {
   definePlugin,
   parseCommandArgs,
   registerCommands,
+  schedulerUnavailable,
   selectedScheduler,
   type PierPlugin,
 } from '@pier/plugin-api';
@@ -12,6 +13,7 @@ import { installPlugin } from './install-plugin.js';
 import type { PluginManagerContext } from './plugin-manager-context.js';
 import { formatPluginList, pluginListRows } from './plugin-list.js';
 import { setPluginEnabled } from './toggle-plugin.js';
+import { unavailableSchedulerReason } from './unavailable-scheduler.js';
 import { uninstallPlugin } from './uninstall-plugin.js';
 
 /** The single plugin name (or spec) a command takes; anything else is a usage error. */
@@ -40,14 +42,17 @@ async function warnIfSelected(ctx: PluginManagerContext, scheduler: string | und
 }
 
 /**
- * `plugin:list`, `plugin:install`, `plugin:uninstall`, `plugin:enable`, `plugin:disable`. Host
- * functionality rather than a plugin package: only the CLI may install and load plugins.
+ * `plugin:list`, `plugin:install`, `plugin:uninstall`, `plugin:enable`, `plugin:disable`, and the
+ * answer to `scheduler:unavailable`. Host functionality rather than a plugin package: only the
+ * CLI may install and load plugins.
  */
 export function pluginCommands(manager: PluginManagerContext): PierPlugin {
   return definePlugin({
     name: '@pier/cli',
     register(context) {
       const { log } = manager;
+      // Why a scheduler apps select is missing from the bus: its plugin is disabled or broken.
+      context.bus.tap(schedulerUnavailable, ({ scheduler }) => unavailableSchedulerReason(manager.installed, scheduler));
       const list = ({ args }: { args: string[] }) => {
         const { values, positionals } = parseCommandArgs(args, { format: { type: 'string' } });
         if (positionals.length > 0) throw new UsageError(`Unexpected argument ${positionals[0]}`);

@@ -3,7 +3,8 @@ import { memoryHost } from '../test-support/memory-host.js';
 import { ErrorCodes } from '../errors/index.js';
 import { schedulerAppStatus, schedulerInfo, schedulerLogs, schedulerStop } from '../triggers/scheduler.js';
 import { defineScheduler, type SchedulerImplementation } from './define-scheduler.js';
-import { dispatchToScheduler } from './dispatch.js';
+import { dispatchToScheduler, schedulerNotInstalled } from './dispatch.js';
+import { schedulerUnavailable } from '../triggers/host.js';
 import { definePlugin } from '../plugin/define-plugin.js';
 import { schedulerDetect } from '../triggers/scheduler.js';
 
@@ -68,5 +69,20 @@ describe('dispatchToScheduler', () => {
       code: ErrorCodes.SCHEDULER_NOT_INSTALLED,
       message: 'Scheduler k3s is not installed; installed schedulers: demo',
     });
+  });
+
+  it('says what the host knows of a scheduler that is installed but not available', async () => {
+    const host = definePlugin({
+      name: 'host',
+      register: ({ bus }) => void bus.tap(schedulerUnavailable, ({ scheduler }) => (scheduler === 'k3s' ? 'Scheduler k3s is installed but disabled' : undefined)),
+    });
+    const { bus } = await memoryHost([host, select('k3s'), defineScheduler({ name: 'd', scheduler: 'demo', description: 'd' }, () => minimal)]);
+
+    await expect(dispatchToScheduler(bus, schedulerStop, { app: 'blog', removeContainers: false }, 'ps:stop')).rejects.toMatchObject({
+      code: ErrorCodes.SCHEDULER_NOT_INSTALLED,
+      scheduler: 'k3s',
+      message: 'Scheduler k3s is installed but disabled',
+    });
+    expect((await schedulerNotInstalled(bus, 'gone')).message).toBe('Scheduler gone is not installed; installed schedulers: demo');
   });
 });

@@ -7,7 +7,7 @@ export {
 } from './define-scheduler.js';
 export { inspectImage, uninspectedImage, type ImageInfo, type InspectedImage } from './image-info.js';
 export { SchedulerUnsupportedError } from './unsupported.js';
-export { SchedulerNotInstalledError, dispatchToScheduler, installedSchedulers, selectedScheduler } from './dispatch.js';
+export { SchedulerNotInstalledError, dispatchToScheduler, installedSchedulers, schedulerNotInstalled, selectedScheduler } from './dispatch.js';
 export { schedulersInUse } from './schedulers-in-use.js';
 export {
   appStatusSchema,

@@ -45,3 +45,4 @@ export {
   schedulerStop,
 } from './scheduler.js';
 export { releaseChecks } from './release.js';
+export { schedulerUnavailable } from './host.js';

@@ -1,0 +1,42 @@
+import { describe, expect, it } from '@jest/globals';
+import { ErrorCodes, PierError, SchedulerNotInstalledError } from '@pier/plugin-api';
+import type { InstalledPlugins } from './installed-plugins.js';
+import { explainUnavailableScheduler, unavailableSchedulerReason } from './unavailable-scheduler.js';
+
+const plugin = (state: 'loaded' | 'disabled' | 'broken', error?: string) => ({
+  name: '@acme/pier-scheduler-k3s',
+  version: '1.0.0',
+  kind: 'scheduler' as const,
+  scheduler: 'k3s',
+  apiVersion: 1,
+  enabled: state !== 'disabled',
+  source: 'x',
+  state,
+  ...(error === undefined ? {} : { error }),
+});
+const installed = (state: 'loaded' | 'disabled' | 'broken', error?: string) => ({ plugins: [plugin(state, error)] }) as unknown as InstalledPlugins;
+
+describe('unavailableSchedulerReason', () => {
+  it('names the plugin and what to do for a disabled or broken one, nothing otherwise', () => {
+    expect(unavailableSchedulerReason(installed('disabled'), 'k3s')).toBe(
+      'Scheduler k3s is installed but disabled; enable it with plugin:enable @acme/pier-scheduler-k3s',
+    );
+    expect(unavailableSchedulerReason(installed('broken', 'boom'), 'k3s')).toBe(
+      'Scheduler k3s could not be loaded (@acme/pier-scheduler-k3s: boom); reinstall it with plugin:install',
+    );
+    expect(unavailableSchedulerReason(installed('loaded'), 'k3s')).toBeUndefined();
+    expect(unavailableSchedulerReason(installed('disabled'), 'nomad')).toBeUndefined();
+  });
+});
+
+describe('explainUnavailableScheduler', () => {
+  it('rewrites an error built without the host’s reason, and leaves one built with it as it is', () => {
+    const plain = new SchedulerNotInstalledError('k3s', ['docker-local']);
+    const explained = new SchedulerNotInstalledError('k3s', ['docker-local'], unavailableSchedulerReason(installed('disabled'), 'k3s'));
+
+    expect(explainUnavailableScheduler(plain, installed('disabled'))).toMatchObject({ message: explained.message, cause: plain });
+    expect(explainUnavailableScheduler(explained, installed('disabled'))).toBe(explained);
+    const other = new PierError(ErrorCodes.APP_LOCKED, 'locked');
+    expect(explainUnavailableScheduler(other, installed('disabled'))).toBe(other);
+  });
+});
