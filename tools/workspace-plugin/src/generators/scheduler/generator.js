@@ -68,6 +68,7 @@ export default function schedulerGenerator(tree, options) {
   generateFiles(tree, join(dirname(fileURLToPath(import.meta.url)), 'files'), dir, {
     tmpl: '',
     name,
+    className,
     description: options.description ?? `Runs Pier apps with the ${name} scheduler`,
     factory: `scheduler${className}`,
     propertiesName: `${propertyName}Properties`,

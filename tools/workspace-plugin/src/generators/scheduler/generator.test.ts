@@ -59,6 +59,10 @@ describe('nx g @pier/workspace-plugin:scheduler', () => {
     });
     expect(read('src/index.ts')).toContain("export { schedulerK3s, PACKAGE_NAME, SCHEDULER_NAME } from './plugin.js';");
     expect(read('src/plugin.test.ts')).toContain("describeSchedulerContract('k3s'");
+    // plugin-api's settings commands under their own name, wrapped once for this scheduler's options.
+    expect(read('src/commands.ts')).toContain("import { registerSettingsCommands, type PluginContext } from '@pier/plugin-api';");
+    expect(read('src/commands.ts')).toContain('export function registerK3sCommands(context: PluginContext): void {');
+    expect(read('src/plugin.ts')).toContain("import { registerK3sCommands } from './commands.js';");
     for (const file of ['README.md', 'tsconfig.json', 'tsconfig.lib.json', 'jest.config.js', 'src/properties.ts', 'src/commands.ts', 'src/app-state.ts']) {
       expect(existsSync(join(dir, file))).toBe(true);
     }
