@@ -62,7 +62,7 @@ export async function deploy(rt: Runtime, bus: TriggerBus, { app, release, proce
   }
 
   // What an earlier deploy of the app, killed outright, left behind (the app lock is held).
-  await resumeSwap(rt, app);
+  await resumeSwap(rt, app, { deploying: true });
   await sweepImageInfoContainers(rt, app, null);
 
   // One listing of the whole engine: refuses an app another root runs, else gives this root's.

@@ -16,11 +16,13 @@
  *
  * Every read and write of a journal happens under its file lock, so a ps:retire and the next
  * deploy never resume one twice, and a journal whose deploy is still running (its pid is alive)
- * is left alone.
+ * is left alone by ps:retire. A deploy holds the app lock, so a journal with its own pid is not
+ * a deploy still at it but one a failure left behind in the same process (a long-lived embedded
+ * host): that one it resumes.
  */
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { lockHolder, withFileLock, writeFileAtomic } from '@pier/plugin-api';
+import { withFileLock, writeFileAtomic } from '@pier/plugin-api';
 import { classifyName, shortId } from './naming.js';
 import { forgetRetired } from './retire.js';
 import type { Runtime } from './runtime.js';
@@ -98,8 +100,28 @@ async function resume(ctx: JournalContext, journal: SwapJournal): Promise<void> 
   ctx.retireLauncher({ app, root: ctx.root, ids: toStop, at: journal.at, stopTimeoutSeconds: journal.stopTimeoutSeconds });
 }
 
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export interface ResumeOptions {
+  /** Called by a deploy of the app, which holds the app lock: no deploy of this process is at it. */
+  deploying?: boolean;
+}
+
+/** Whether the journal's deploy may still be running. */
+const stillDeploying = (journal: SwapJournal, { deploying = false }: ResumeOptions) =>
+  !(deploying && journal.pid === process.pid) && isAlive(journal.pid);
+
 /** Resumes the app's journal, if it has one whose deploy is gone. */
-export async function resumeSwap(ctx: JournalContext, app: string): Promise<void> {
+export async function resumeSwap(ctx: JournalContext, app: string, options: ResumeOptions = {}): Promise<void> {
   const path = swapJournalFile(ctx.root, app);
   // Looked for first: most apps have none, and the lock would create the app's data directory.
   if ((await readText(path)) === null) return;
@@ -109,7 +131,7 @@ export async function resumeSwap(ctx: JournalContext, app: string): Promise<void
       await rm(path, { force: true });
       return;
     }
-    if ((await lockHolder(path)) !== undefined) return;
+    if (stillDeploying(journal, options)) return;
     await resume(ctx, journal);
     await rm(path, { force: true });
   });
