@@ -8,6 +8,10 @@ import type { SwarmPort } from './swarm-port.js';
 
 const schedulerShell = defineProperties('scheduler', { shell: { global: true } });
 
+export const DEFAULT_SHELL = '/bin/bash';
+/** For an image without bash (Alpine, busybox), when no shell is configured. */
+export const FALLBACK_SHELL = '/bin/sh';
+
 /** The configured shell as argv (Dokku expands it unquoted: `/bin/bash -l` has an argument), or null. */
 export async function configuredShell(bus: TriggerBus, app: string): Promise<string[] | null> {
   const configured = (await propertyClient(bus, schedulerShell).computed(app, 'shell')).trim();
@@ -21,9 +25,9 @@ export async function configuredShell(bus: TriggerBus, app: string): Promise<str
   }
 }
 
-/** Without a configured shell: /bin/bash where the container (running, or a probe) has it, else /bin/sh. */
+/** Without a configured shell: /bin/bash where the container (running, or only created) has it, else /bin/sh. */
 export async function defaultShell(engine: SwarmPort, containerId: string): Promise<string[]> {
-  return (await engine.pathExists(containerId, '/bin/bash')) ? ['/bin/bash'] : ['/bin/sh'];
+  return (await engine.pathExists(containerId, DEFAULT_SHELL)) ? [DEFAULT_SHELL] : [FALLBACK_SHELL];
 }
 
 export async function appShell(bus: TriggerBus, engine: SwarmPort, app: string, containerId: string): Promise<string[]> {

@@ -2,11 +2,15 @@
  * `scheduler:image-info`: the image id, and the Procfile and app.json in its working directory,
  * read on the manager's engine without running anything from the image: from a probe container
  * (probe-container.ts), through the archive API.
+ *
+ * The first thing a deploy (or ps:rebuild) does, so a Ctrl-C often lands here: the reads are cut
+ * short, the container is removed all the same, and the command exits 130 (143 for SIGTERM).
  */
+import { constants } from 'node:os';
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ErrorCodes, PierError } from '@pier/plugin-api';
-import { withProbeContainer } from './probe-container.js';
+import { ProbeInterrupted, withProbeContainer, type ProbeStep } from './probe-container.js';
 import type { Runtime } from './runtime.js';
 
 export interface ImageInfo {
@@ -49,11 +53,15 @@ async function firstEntry(archive: Readable, path: string): Promise<Entry> {
   return entry;
 }
 
-async function readFromImage(rt: Runtime, containerId: string, path: string): Promise<string | null> {
+async function readFromImage(rt: Runtime, step: ProbeStep, containerId: string, path: string): Promise<string | null> {
   let current = path;
   for (let hop = 0; hop <= MAX_LINKS; hop++) {
-    const archive = await rt.engine.getArchive(containerId, current);
-    const entry = archive === null ? null : await firstEntry(archive, path);
+    const archive = await step(rt.engine.getArchive(containerId, current));
+    if (archive === null) return null;
+    const entry = await step(firstEntry(archive, path)).catch((error: unknown) => {
+      archive.destroy();
+      throw error;
+    });
     if (entry === null) return null;
     if ('file' in entry) return entry.file;
     current = posix.resolve(posix.dirname(current), entry.link);
@@ -65,9 +73,16 @@ export async function imageInfo(rt: Runtime, app: string, image: string): Promis
   const details = await rt.engine.inspectImage(image);
   if (!details) throw new PierError(ErrorCodes.IMAGE_NOT_FOUND, `Image ${image} not found`);
   const dir = details.workingDir || '/';
-  return withProbeContainer(rt, app, image, async (containerId) => ({
-    id: details.id,
-    procfile: await readFromImage(rt, containerId, posix.join(dir, 'Procfile')),
-    appJson: await readFromImage(rt, containerId, posix.join(dir, 'app.json')),
-  }));
+  try {
+    return await withProbeContainer(rt, app, image, async (containerId, step) => ({
+      id: details.id,
+      procfile: await readFromImage(rt, step, containerId, posix.join(dir, 'Procfile')),
+      appJson: await readFromImage(rt, step, containerId, posix.join(dir, 'app.json')),
+    }));
+  } catch (error) {
+    if (!(error instanceof ProbeInterrupted)) throw error;
+    throw new PierError(ErrorCodes.INTERRUPTED, `Deploy interrupted by ${error.signal}: nothing was started or changed`, {
+      exitCode: 128 + (constants.signals[error.signal] ?? 0),
+    });
+  }
 }

@@ -14,6 +14,7 @@ import { imageInfo } from './image-info.js';
 import { inspectApp } from './inspect.js';
 import { processInterrupts, type InterruptSource } from './interrupts.js';
 import { appLogs } from './logs.js';
+import { STALE_PROBE_SECONDS, sweepProbeContainers } from './probe-container.js';
 import type { Runtime } from './runtime.js';
 import { runOneOff } from './run.js';
 import { runList } from './run-list.js';
@@ -62,8 +63,9 @@ export function schedulerDockerSwarm(options: SchedulerDockerSwarmOptions = {}):
         imageInfo: ({ app, image }) => imageInfo(rt, app, image),
         postDelete: ({ app }) => postDelete(rt, app),
         logsFailed: ({ app }) => logsFailed(rt, app),
-        // Swarm stops and forgets replaced tasks itself: there is nothing left for Pier to retire.
-        retire: () => undefined,
+        // Swarm stops and forgets replaced tasks itself; what is left to retire are probe
+        // containers a killed pier left behind (a younger one may be another command's).
+        retire: ({ app }) => sweepProbeContainers(rt, app, Math.floor(rt.clock.now() / 1000) - STALE_PROBE_SECONDS),
         inspect: ({ app }) => inspectApp(rt, app),
         logs: (input) => appLogs(rt, input),
         enter: (input) => enter(rt, input),

@@ -7,6 +7,7 @@
  */
 import { constants } from 'node:os';
 import { ErrorCodes, isPierError, PierError, messageOf, startFailureStatus } from '@pier/plugin-api';
+import { DEFAULT_SHELL, FALLBACK_SHELL } from './app-shell.js';
 import { holdInterrupts, type HeldInterrupts } from './interrupt-relay.js';
 import { runContainerSpec, type RunPlan } from './run-plan.js';
 import { randomRunNumber } from './run-naming.js';
@@ -26,11 +27,12 @@ function unattachable(network: string, error: unknown): PierError | null {
   return new PierError(ErrorCodes.COMMAND_FAILED, `pier run needs a container on network ${network}, which does not take one: create it with --attachable`, { cause: error });
 }
 
-/** `<app>.run.<n>`, another n when the name is taken (`$RANDOM` collides). */
-async function createContainer(rt: Runtime, plan: RunPlan): Promise<string> {
+/** `<app>.run.<n>`, another n when the name is taken (`$RANDOM` collides); the plan as numbered. */
+async function createContainer(rt: Runtime, plan: RunPlan): Promise<{ id: string; plan: RunPlan }> {
   for (let attempt = 1; ; attempt++) {
+    const numbered = attempt === 1 ? plan : { ...plan, number: randomRunNumber() };
     try {
-      return await rt.engine.createContainer(runContainerSpec(attempt === 1 ? plan : { ...plan, number: randomRunNumber() }));
+      return { id: await rt.engine.createContainer(runContainerSpec(numbered)), plan: numbered };
     } catch (error) {
       const refused = unattachable(plan.release.networkMode, error);
       if (refused) throw refused;
@@ -82,7 +84,15 @@ export async function runAttached(rt: Runtime, plan: RunPlan): Promise<number> {
   const interrupts = holdInterrupts(rt.interrupts);
   let id: string | undefined;
   try {
-    id = await createContainer(rt, plan);
+    const created = await createContainer(rt, plan);
+    id = created.id;
+    if (plan.defaultShell && interrupts.first === null && !(await rt.engine.pathExists(id, DEFAULT_SHELL))) {
+      // As docker-local: the command is fixed at create time, so this container gives way to one
+      // of the same name running /bin/sh. No container made only to look.
+      await rt.engine.removeContainer(id);
+      id = undefined;
+      id = (await createContainer(rt, { ...created.plan, argv: [FALLBACK_SHELL] })).id;
+    }
     return interrupts.first !== null ? signalled(interrupts.first) : await attachAndRun(rt, plan, id, interrupts);
   } finally {
     // The engine removes a container that ran; this removes one that never did (or still runs).

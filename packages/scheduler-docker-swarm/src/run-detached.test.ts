@@ -59,6 +59,28 @@ describe('run:detached (fake swarm): a one-off service', () => {
     expect(await detached(['false'])).toMatchObject({ exitCode: 0, container: expect.stringMatching(/^shop\.run\./) });
   });
 
+  it('without a command: /bin/sh when the image has no /bin/bash, looked up in a labelled container created and removed on the manager', async () => {
+    await detached([]);
+
+    expect(oneOffServices()[0]!.spec.TaskTemplate.ContainerSpec.Args).toEqual(['/bin/sh']);
+    const [probe, ...others] = t.swarm.containers.created;
+    expect(others).toEqual([]);
+    expect(probe!.Labels).toEqual({ 'com.dokku.app-name': 'shop', 'com.dokku.container-type': 'image-info', 'com.pier.root': t.host.root });
+    expect(t.swarm.containers.all.size).toBe(0);
+  });
+
+  it('an interrupt while the image is looked at: the container is removed, nothing starts, the signal’s status', async () => {
+    t.swarm.pathExists = async () => {
+      t.interrupts.interrupt('SIGTERM');
+      return new Promise<boolean>(() => {}); // an engine that takes its time: only the interrupt ends this
+    };
+
+    expect(await detached([])).toEqual({ exitCode: 143 });
+    expect(t.swarm.containers.all.size).toBe(0);
+    expect(oneOffServices()).toEqual([]);
+    expect(t.interrupts.subscribers).toBe(0);
+  });
+
   it('an interrupt while it is placed removes it and ends with the signal’s status', async () => {
     // Ctrl-C as Swarm takes the service, before its task runs.
     t.swarm.behaveJob = () => {

@@ -23,6 +23,11 @@ export interface RunPlan {
   /** The Procfile type whose command runs (its process-type label), if any. */
   procfileType: string | null;
   argv: string[];
+  /**
+   * argv is the default shell (no command, none configured): an attached run's container gives
+   * way to one running /bin/sh when the image has no /bin/bash.
+   */
+  defaultShell?: boolean;
   /** `-e` pairs. */
   env: Readonly<Record<string, string>>;
   /** A port of its own ($PORT), for an attached run on the host network. */

@@ -6,10 +6,11 @@
  * swarm (run-detached.ts). Both are `<app>.run.<n>`, for run:list, run:logs and run:stop.
  */
 import type { InputOf, OutputOf, schedulerRun } from '@pier/plugin-api';
-import { configuredShell, defaultShell } from './app-shell.js';
+import { constants } from 'node:os';
+import { configuredShell, DEFAULT_SHELL, defaultShell } from './app-shell.js';
 import { deployedRelease } from './deployed-release.js';
 import { freeLoopbackPort } from './loopback-port.js';
-import { withProbeContainer } from './probe-container.js';
+import { ProbeInterrupted, withProbeContainer } from './probe-container.js';
 import { runAttached } from './run-attached.js';
 import { resolveRunCommand } from './run-command.js';
 import { runDetached } from './run-detached.js';
@@ -41,15 +42,25 @@ export async function runOneOff(rt: Runtime, input: RunInput): Promise<OutputOf<
   const port = !input.detach && release.networkMode === 'host' ? await freeLoopbackPort() : null;
   const command = resolveRunCommand(release, input.command, String(port ?? release.env.PORT ?? WEB_PORT));
   if (command.procfileType !== null) procfileNotice(rt, input.detach, command.procfileType);
-  const argv =
-    command.argv ?? (await configuredShell(rt.bus, app)) ?? (await withProbeContainer(rt, app, release.image, (id) => defaultShell(rt.engine, id)));
+  let argv = command.argv ?? (await configuredShell(rt.bus, app));
+  // The default shell: an attached run looks for /bin/bash in its own container (run-attached.ts);
+  // a one-off service's task may start on any node, so the manager's engine looks at the image.
+  if (argv === null && input.detach) {
+    try {
+      argv = await withProbeContainer(rt, app, release.image, (id, step) => step(defaultShell(rt.engine, id)));
+    } catch (error) {
+      if (error instanceof ProbeInterrupted) return { exitCode: 128 + constants.signals[error.signal] };
+      throw error;
+    }
+  }
   const plan: RunPlan = {
     app,
     root: rt.root,
     number: randomRunNumber(),
     release,
     procfileType: command.procfileType,
-    argv,
+    argv: argv ?? [DEFAULT_SHELL],
+    defaultShell: argv === null,
     env: input.env,
     port,
     tty: input.tty,

@@ -10,6 +10,7 @@ import { appServices, replicasOf, type AppService } from './app-services.js';
 import { appDataDir } from './failed-logs.js';
 import { LABEL_STOPPED } from './naming.js';
 import { endOneOff, isActive, listOneOffs } from './one-offs.js';
+import { sweepProbeContainers } from './probe-container.js';
 import { isLive } from './rollout-judge.js';
 import type { Runtime } from './runtime.js';
 import { removeServices, settleMs, until } from './service-removal.js';
@@ -42,8 +43,12 @@ export async function stopApp(rt: Runtime, { app, removeContainers, processType 
   ]);
 }
 
-/** apps:destroy, after stop: whatever service or one-off of the app is still there, and its data. */
+/** apps:destroy, after stop: whatever service, one-off or probe container of the app is still there, and its data. */
 export async function postDelete(rt: Runtime, app: string): Promise<void> {
-  await Promise.all([removeServices(rt, await appServices(rt, app)), ...(await listOneOffs(rt, app)).map((oneOff) => endOneOff(rt, oneOff))]);
+  await Promise.all([
+    removeServices(rt, await appServices(rt, app)),
+    ...(await listOneOffs(rt, app)).map((oneOff) => endOneOff(rt, oneOff)),
+    sweepProbeContainers(rt, app, null),
+  ]);
   await rm(appDataDir(rt.root, app), { recursive: true, force: true });
 }

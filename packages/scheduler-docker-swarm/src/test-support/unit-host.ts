@@ -10,7 +10,9 @@ import { FakeClock } from './fake-clock.js';
 import { FakeSwarm } from './fake-swarm.js';
 
 export interface ManualInterrupts extends InterruptSource {
-  interrupt(): void;
+  interrupt(signal?: NodeJS.Signals): void;
+  /** Handlers subscribed now: 0 once a command has let go of them. */
+  readonly subscribers: number;
 }
 
 /** Interrupts a test fires by hand. */
@@ -20,11 +22,14 @@ export function manualInterrupts(): ManualInterrupts {
     handlers.add(handler);
     return () => void handlers.delete(handler);
   };
-  return Object.assign(subscribe, {
-    interrupt() {
-      for (const handler of handlers) handler('SIGINT');
+  return Object.defineProperties(subscribe, {
+    interrupt: {
+      value(signal: NodeJS.Signals = 'SIGINT') {
+        for (const handler of handlers) handler(signal);
+      },
     },
-  });
+    subscribers: { get: () => handlers.size },
+  }) as ManualInterrupts;
 }
 
 export interface UnitHost {
