@@ -19,13 +19,13 @@ import {
   appPostDeploy,
   dispatchToScheduler,
   inspectImage,
-  schedulerAppStatus,
   schedulerDeploy,
   schedulerIsDeployed,
   selectedScheduler,
   type PluginContext,
 } from '@pier/plugin-api';
 import { EMPTY_APP_JSON, formationQuantities, parseAppJson } from './app-json.js';
+import { appUrls } from './app-urls.js';
 import { buildRelease, removalSpec, runnableTypes, type ReleaseSettings } from './build-release.js';
 import { checkSettings } from './check-settings.js';
 import { formationForDeploy, type Scale } from './formation.js';
@@ -86,10 +86,7 @@ export function createDeployer(context: PluginContext) {
   }
 
   /** The app's URLs as its scheduler knows them; none when it cannot say (the deploy is done all the same). */
-  async function appUrls(app: string, command: string): Promise<string[]> {
-    const status = await dispatchToScheduler(bus, schedulerAppStatus, { app }, command).catch(() => undefined);
-    return status?.urls ?? [];
-  }
+  const deployedUrls = (app: string, command: string): Promise<string[]> => appUrls(bus, app, command).catch(() => []);
 
   /** Dokku's release_and_deploy around an already prepared release. Returns false when skip-deploy is set. */
   async function announceAndDeploy(app: string, source: ParsedSource, command: string, deploy: () => Promise<void>): Promise<boolean> {
@@ -100,7 +97,7 @@ export function createDeployer(context: PluginContext) {
     announceRelease(log, app, source, context.env);
     log.info1(`Deploying ${app} via the ${await selectedScheduler(bus, app)} scheduler...`);
     await deploy();
-    announceDeployed(log, await appUrls(app, command));
+    announceDeployed(log, await deployedUrls(app, command));
     return true;
   }
 
@@ -181,7 +178,7 @@ export function createDeployer(context: PluginContext) {
      * and this is where the user learns it.
      */
     async announceUrls(app: string, command: string): Promise<void> {
-      announceDeployed(log, await appUrls(app, command));
+      announceDeployed(log, await deployedUrls(app, command));
     },
   };
 }

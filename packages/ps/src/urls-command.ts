@@ -5,12 +5,13 @@
  * containers), the same ones a deploy prints after `=====> Application deployed:`. An app with
  * none (bridge or none mode, not deployed) prints nothing.
  */
-import { dispatchToScheduler, parseCommandArgs, schedulerAppStatus, verifyApp, type CommandSpec, type CommandTopic } from '@pier/plugin-api';
+import { parseCommandArgs, verifyApp, type CommandSpec, type CommandTopic } from '@pier/plugin-api';
+import { appUrls } from './app-urls.js';
 import type { Ps } from './ps-context.js';
 
-async function appUrls(ps: Ps, args: readonly string[], command: string): Promise<string[]> {
-  const app = await verifyApp(ps.bus, parseCommandArgs(args, {}).positionals[0]);
-  return (await dispatchToScheduler(ps.bus, schedulerAppStatus, { app }, command)).urls ?? [];
+/** The URLs of the app the arguments name. */
+async function urlsOf(ps: Ps, args: readonly string[], command: string): Promise<string[]> {
+  return appUrls(ps.bus, await verifyApp(ps.bus, parseCommandArgs(args, {}).positionals[0]), command);
 }
 
 function urlsCommand(ps: Ps): CommandSpec {
@@ -18,7 +19,7 @@ function urlsCommand(ps: Ps): CommandSpec {
     usage: 'urls <app>',
     description: 'Show all URLs for an application',
     async run({ args }) {
-      for (const url of await appUrls(ps, args, 'urls')) ps.log.line(url);
+      for (const url of await urlsOf(ps, args, 'urls')) ps.log.line(url);
     },
   };
 }
@@ -28,7 +29,7 @@ function urlCommand(ps: Ps): CommandSpec {
     usage: 'url <app>',
     description: 'Show the first URL for an application',
     async run({ args }) {
-      const [first] = await appUrls(ps, args, 'url');
+      const [first] = await urlsOf(ps, args, 'url');
       if (first !== undefined) ps.log.line(first);
     },
   };
