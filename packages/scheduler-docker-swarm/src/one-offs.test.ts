@@ -118,6 +118,23 @@ describe('run:list, run:logs, run:stop, run:retire (fake swarm)', () => {
     );
   });
 
+  it('run:retire looks the one-offs up once; one it cannot end fails it, naming it', async () => {
+    const expiring = await detached(['sleep', '300'], 1);
+    await t.clock.sleep(2_000);
+    const listServices = t.swarm.listServices.bind(t.swarm);
+    let lookups = 0;
+    t.swarm.listServices = async (labels) => {
+      if (labels.includes('com.dokku.container-type=run')) lookups++;
+      return listServices(labels);
+    };
+    t.swarm.removeService = async () => {
+      throw new Error('Docker engine error: rpc error: code = Unavailable');
+    };
+
+    await expect(t.call(schedulerRunRetire, { app: 'shop' })).rejects.toMatchObject({ code: ErrorCodes.COMMAND_FAILED, message: `Unable to retire container ${expiring}` });
+    expect(lookups).toBe(1);
+  });
+
   it('a root never sees another root’s one-offs, even on the same swarm and app name', async () => {
     const mine = await detached(['sleep', '300'], 0);
     const other = await createTestHost({ plugins: [schedulerDockerSwarm({ engine: t.swarm, clock: t.clock, interrupts: t.interrupts, pollMs: 250 })], apps: ['shop'] });

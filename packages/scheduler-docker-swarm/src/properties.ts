@@ -86,6 +86,13 @@ export interface SwarmSettings {
   imageReference: 'id' | 'name';
 }
 
+/** deploy-timeout-seconds alone (a detached run waits that long for its task), checked as a deploy checks it. */
+export async function readDeployTimeoutSeconds(bus: TriggerBus, app: string): Promise<number> {
+  const value = await propertyClient(bus, dockerSwarmProperties).computed(app, 'deploy-timeout-seconds');
+  validatePropertyValue('deploy-timeout-seconds', value);
+  return Number(value);
+}
+
 export async function readSwarmSettings(bus: TriggerBus, app: string): Promise<SwarmSettings> {
   const client = propertyClient(bus, dockerSwarmProperties);
   const keys = dockerSwarmProperties.keys;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { ErrorCodes, schedulerAppStatus, schedulerDeploy, schedulerRun } from '@pier/plugin-api';
+import { ErrorCodes, propertySet, schedulerAppStatus, schedulerDeploy, schedulerRun } from '@pier/plugin-api';
 import type { OneOffServiceSpec } from './service-spec-types.js';
 import { processSpec, release, unitHost, type UnitHost } from './test-support/unit-host.js';
 
@@ -52,6 +52,16 @@ describe('run:detached (fake swarm): a one-off service', () => {
       message: expect.stringMatching(/^One-off shop\.run\.\d+ could not start: starting container failed: exec: "nope": executable file not found in \$PATH$/),
     });
     expect(oneOffServices()).toEqual([]);
+  });
+
+  it('reads only the setting it needs: another one edited into something invalid is the next deploy’s to refuse', async () => {
+    const set = (key: string, value: string) => t.host.bus.first(propertySet, { plugin: 'scheduler-docker-swarm', scope: 'shop', key, value });
+    await set('placement-constraints', 'not a constraint');
+
+    expect(await detached(['sleep', '300'])).toMatchObject({ exitCode: 0 });
+
+    await set('deploy-timeout-seconds', '0');
+    await expect(detached(['sleep', '300'])).rejects.toMatchObject({ code: ErrorCodes.PROPERTY_INVALID, message: 'Invalid deploy-timeout-seconds "0": use a whole number of seconds, at least 1' });
   });
 
   it('a task that ran and exited at once is fine: it ran', async () => {

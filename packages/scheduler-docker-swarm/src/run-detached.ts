@@ -9,7 +9,7 @@ import { constants } from 'node:os';
 import { ErrorCodes, PierError, type OutputOf, type schedulerRun, messageOf } from '@pier/plugin-api';
 import { holdInterrupts } from './interrupt-relay.js';
 import { shortId } from './naming.js';
-import { readSwarmSettings } from './properties.js';
+import { readDeployTimeoutSeconds } from './properties.js';
 import { runServiceSpec, type RunPlan } from './run-plan.js';
 import { randomRunNumber, runName } from './run-naming.js';
 import type { Runtime } from './runtime.js';
@@ -52,7 +52,7 @@ async function startProblem(rt: Runtime, serviceId: string, timeoutMs: number, i
 }
 
 export async function runDetached(rt: Runtime, plan: RunPlan): Promise<OutputOf<typeof schedulerRun>> {
-  const { deployTimeoutSeconds } = await readSwarmSettings(rt.bus, plan.app);
+  const deployTimeoutSeconds = await readDeployTimeoutSeconds(rt.bus, plan.app);
   // From here on there is a service to remove if the run goes no further.
   const interrupts = holdInterrupts(rt.interrupts);
   let created: { id: string; name: string } | undefined;

@@ -47,15 +47,13 @@ export async function runStop(rt: Runtime, app: string, container: string | unde
  */
 export async function runRetire(rt: Runtime, app: string | undefined): Promise<void> {
   const now = rt.clock.now();
-  const retired: OneOff[] = [];
+  const failures: string[] = [];
   for (const oneOff of await listOneOffs(rt, app)) {
     const finished = oneOff.kind === 'service' && !isActive(oneOff);
     if (!finished && !(isActive(oneOff) && isPastDeadline(oneOff, now))) continue;
     rt.log.verbose(`${finished ? 'Removing finished' : 'Retiring'} ${oneOff.name} (${oneOff.kind} ${shortId(oneOff.id)})`);
-    await endOneOff(rt, oneOff).catch(() => {});
-    retired.push(oneOff);
+    // Gone, or going (a container already being removed is fine), unless the engine said otherwise.
+    await endOneOff(rt, oneOff).catch(() => failures.push(`Unable to retire container ${oneOff.name}`));
   }
-  const ids = new Set(retired.map((oneOff) => oneOff.id));
-  const left = (await listOneOffs(rt, app)).filter((oneOff) => ids.has(oneOff.id) && oneOff.state !== 'removing');
-  failWith(rt.log, left.map((oneOff) => `Unable to retire container ${oneOff.name}`));
+  failWith(rt.log, failures);
 }
