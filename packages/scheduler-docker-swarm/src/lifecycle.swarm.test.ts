@@ -73,6 +73,8 @@ describe('docker-swarm on a real swarm', () => {
   it('reads the Procfile from the image', async () => {
     const info = await host.call(schedulerImageInfo, { app, image });
     expect(info).toMatchObject({ id: expect.stringMatching(/^sha256:/), procfile: 'web: httpd -f -p 127.0.0.1:$PORT -h /app/public\n', appJson: null });
+    const probes = await docker.listContainers({ all: true, filters: { label: [`com.dokku.app-name=${app}`, 'com.dokku.container-type=image-info'] } });
+    expect(probes).toEqual([]);
   });
 
   it('deploys web=2 behind an in-task health check, then worker=1', async () => {
