@@ -1,7 +1,7 @@
 import {
   ErrorCodes,
   PierError,
-  SchedulerNotInstalledError,
+  schedulerNotInstalled,
   appPostCreate,
   appPostDelete,
   appPreDelete,
@@ -55,7 +55,7 @@ export function createAppLifecycle(context: PluginContext, registry: AppRegistry
     const scheduler = await selectedScheduler(bus, app);
     const installed = installedSchedulers(bus);
     if (!installed.includes(scheduler)) {
-      log.warn(`${new SchedulerNotInstalledError(scheduler, installed).message}; skipping its cleanup`);
+      log.warn(`${(await schedulerNotInstalled(bus, scheduler)).message}; skipping its cleanup`);
       return async () => {};
     }
     return async (trigger, input) => {

@@ -3,8 +3,6 @@ import { createOutput, type PluginIO } from '@pier/plugin-api';
 import { reportError } from './error-output.js';
 import { parseGlobalFlags } from './global-flags.js';
 import { createHost, type HostOptions } from './host.js';
-import type { InstalledPlugins } from './plugins/installed-plugins.js';
-import { explainUnavailableScheduler } from './plugins/unavailable-scheduler.js';
 import { runCommand } from './run-command.js';
 import { stateRoot } from './state-root.js';
 
@@ -28,15 +26,13 @@ export async function main(
 ): Promise<number> {
   let log = createOutput(io);
   let trace = false;
-  let installed: InstalledPlugins | undefined;
   try {
     const { flags, rest } = parseGlobalFlags(argv);
     trace = flags.trace;
     const host = await createHost({ ...seams, root: stateRoot(env), env, io, quiet: flags.quiet, trace });
     log = host.log;
-    installed = host.installed;
     return await runCommand(host, flags, rest, version);
   } catch (error) {
-    return reportError(explainUnavailableScheduler(error, installed), log, trace);
+    return reportError(error, log, trace);
   }
 }

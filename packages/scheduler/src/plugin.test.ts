@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { reportCollect, schedulerDetect } from '@pier/plugin-api';
+import { reportCollect, schedulerDetect, schedulerUnavailable } from '@pier/plugin-api';
 import { createTestHost, recordingScheduler, type TestHost } from '@pier/plugin-testkit';
 import { scheduler } from './plugin.js';
 
@@ -65,6 +65,22 @@ describe('scheduler:set', () => {
     await setup();
 
     expect(await host.run('scheduler:set', ...args)).toEqual({ exitCode, stdout: '', stderr: ` !     ${message}\n` });
+    expect([...(host.properties?.values.keys() ?? [])]).toEqual([]);
+  });
+});
+
+describe('scheduler:set of a scheduler whose plugin is installed but not loaded', () => {
+  it('says what the host knows of it (disabled: how to enable it), and changes nothing', async () => {
+    await setup();
+    host.bus.tap(schedulerUnavailable, ({ scheduler: name }) =>
+      name === 'k3s' ? 'Scheduler k3s is installed but disabled; enable it with plugin:enable @acme/pier-scheduler-k3s' : undefined,
+    );
+
+    expect(await host.run('scheduler:set', 'blog', 'selected', 'k3s')).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: ' !     Scheduler k3s is installed but disabled; enable it with plugin:enable @acme/pier-scheduler-k3s\n',
+    });
     expect([...(host.properties?.values.keys() ?? [])]).toEqual([]);
   });
 });

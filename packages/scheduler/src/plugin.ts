@@ -1,5 +1,4 @@
 import {
-  SchedulerNotInstalledError,
   definePlugin,
   installedSchedulers,
   propertyClient,
@@ -9,6 +8,7 @@ import {
   runPropertySetCommand,
   schedulerDetect,
   type PierPlugin,
+  schedulerNotInstalled,
 } from '@pier/plugin-api';
 import { schedulerProperties } from './scheduler-properties.js';
 
@@ -30,10 +30,9 @@ export function scheduler(): PierPlugin {
       }));
 
       /** Unlike Dokku, a scheduler that is not installed cannot be selected (an empty value still clears). */
-      function checkInstalled(key: string, value: string) {
+      async function checkInstalled(key: string, value: string) {
         if (key !== 'selected') return;
-        const installed = installedSchedulers(bus);
-        if (!installed.includes(value)) throw new SchedulerNotInstalledError(value, installed);
+        if (!installedSchedulers(bus).includes(value)) throw await schedulerNotInstalled(bus, value);
       }
 
       registerCommands(context, {

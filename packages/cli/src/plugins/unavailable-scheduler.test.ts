@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { ErrorCodes, PierError, SchedulerNotInstalledError } from '@pier/plugin-api';
 import type { InstalledPlugins } from './installed-plugins.js';
-import { explainUnavailableScheduler, unavailableSchedulerReason } from './unavailable-scheduler.js';
+import { unavailableSchedulerReason } from './unavailable-scheduler.js';
 
 const plugin = (state: 'loaded' | 'disabled' | 'broken', error?: string) => ({
   name: '@acme/pier-scheduler-k3s',
@@ -26,17 +25,5 @@ describe('unavailableSchedulerReason', () => {
     );
     expect(unavailableSchedulerReason(installed('loaded'), 'k3s')).toBeUndefined();
     expect(unavailableSchedulerReason(installed('disabled'), 'nomad')).toBeUndefined();
-  });
-});
-
-describe('explainUnavailableScheduler', () => {
-  it('rewrites an error built without the host’s reason, and leaves one built with it as it is', () => {
-    const plain = new SchedulerNotInstalledError('k3s', ['docker-local']);
-    const explained = new SchedulerNotInstalledError('k3s', ['docker-local'], unavailableSchedulerReason(installed('disabled'), 'k3s'));
-
-    expect(explainUnavailableScheduler(plain, installed('disabled'))).toMatchObject({ message: explained.message, cause: plain });
-    expect(explainUnavailableScheduler(explained, installed('disabled'))).toBe(explained);
-    const other = new PierError(ErrorCodes.APP_LOCKED, 'locked');
-    expect(explainUnavailableScheduler(other, installed('disabled'))).toBe(other);
   });
 });
