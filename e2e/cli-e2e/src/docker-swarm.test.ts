@@ -12,12 +12,9 @@
  * for it removed, even when a test fails. Tasks get no network attached: on an engine started
  * with --bridge=none that is loopback only, and the checks run on 127.0.0.1 inside the tasks.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { asPierResult, pierOk, psReport, spawnPier, statuses, tearDownApps } from './support/apps.js';
-import { buildFixtureImage, docker, waitFor } from './support/docker.js';
-import { workspaceRoot } from './support/npm-pack.js';
+import { buildFixtureImage, docker, startTestSwarm, waitFor, type SwarmSession } from './support/docker.js';
 import { pierEnvironment, type PierEnvironment } from './support/pier.js';
 import { inPipeline, startedPier } from './support/shell.js';
 
@@ -26,16 +23,7 @@ const image = 'e2e-swarm-img:1';
 const brokenImage = 'e2e-swarm-img:broken-check';
 let env: PierEnvironment;
 
-interface SwarmSession {
-  created: boolean;
-  end(): Promise<void>;
-}
 let session: SwarmSession | undefined;
-
-const startSwarm = async (): Promise<SwarmSession> => {
-  const tool = (await import(pathToFileURL(join(workspaceRoot, 'tools', 'docker', 'swarm-session.mjs')).href)) as { startSwarm(d: typeof docker): Promise<SwarmSession> };
-  return tool.startSwarm(docker);
-};
 
 const allServices = async () => docker.listServices({ filters: { label: [`com.dokku.app-name=${app}`] } });
 /** The app's services, one per process type: one-off services (labelled `run`) left out. */
@@ -70,7 +58,7 @@ function expectInOrder(output: string, expected: string[]): void {
 }
 
 beforeAll(async () => {
-  session = await startSwarm();
+  session = await startTestSwarm();
   env = pierEnvironment();
   await buildFixtureImage(image, 'swarm-web-worker');
   await buildFixtureImage(brokenImage, 'swarm-broken-check');

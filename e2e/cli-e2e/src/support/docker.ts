@@ -9,6 +9,21 @@ import { workspaceRoot } from './npm-pack.js';
 
 export const docker = new Docker();
 
+export interface SwarmSession {
+  /** Whether this session initialised the swarm (else the engine was a manager already). */
+  created: boolean;
+  /** Undoes exactly what starting did. */
+  end(): Promise<void>;
+}
+
+/** Makes the engine a swarm manager (tools/docker/swarm-session.mjs: loopback, 198.18/19 space). */
+export async function startTestSwarm(): Promise<SwarmSession> {
+  const tool = (await import(pathToFileURL(join(workspaceRoot, 'tools', 'docker', 'swarm-session.mjs')).href)) as {
+    startSwarm(d: Docker): Promise<SwarmSession>;
+  };
+  return tool.startSwarm(docker);
+}
+
 interface ImagesModule {
   buildAppImage(tag: string, appDir?: string, docker?: Docker, options?: { fixture?: boolean }): Promise<string>;
   removeImages(tags: string[], docker?: Docker): Promise<void>;
