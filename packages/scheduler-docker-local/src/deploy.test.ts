@@ -93,6 +93,27 @@ describe('deploy (fake engine)', () => {
     expect(t.docker.names().filter((n) => n.includes('upcoming'))).toEqual([]);
   });
 
+  it('a crash-looping old container the engine cannot stop either is killed, then moved aside', async () => {
+    await deploy(release([processSpec('web', 1)]));
+    const crashing = t.docker.byName('shop.web.1')!;
+    const rename = t.docker.renameContainer.bind(t.docker);
+    t.docker.renameContainer = async (id, name) => {
+      if (id === crashing.id && crashing.status !== 'exited') throw new Error('sandbox 109f2ba36a94 not found');
+      return rename(id, name);
+    };
+    const stop = t.docker.stopContainer.bind(t.docker);
+    t.docker.stopContainer = async (id, timeout) => {
+      if (id === crashing.id) throw new Error('cannot stop container: context deadline exceeded');
+      return stop(id, timeout);
+    };
+
+    await deploy(release([processSpec('web', 1)], { image: 'shop:2' }));
+
+    expect(t.docker.calls).toContain('kill shop.web.1 SIGKILL');
+    expect(crashing.name).toMatch(/^shop\.web\.1\.\d+$/);
+    expect(t.docker.byName('shop.web.1')!.id).not.toBe(crashing.id);
+  });
+
   it('a swap that fails removes the new containers still named upcoming', async () => {
     await deploy(release([processSpec('web', 1)]));
     const rename = t.docker.renameContainer.bind(t.docker);

@@ -21,7 +21,7 @@
 import { unixSeconds } from './clock.js';
 import { undoFailedDeploy } from './deploy-undo.js';
 import { byDyno, containerName, type DeployContainer } from './naming.js';
-import { forgetRetired, registerRetired, retireContainer } from './retire.js';
+import { forgetRetired, registerRetired, retireContainer, terminateOld } from './retire.js';
 import { refuseOtherRootsApp } from './root-scope.js';
 import type { DeploySession, Runtime } from './runtime.js';
 import { readStoredRelease, restoreStoredRelease, writeStoredRelease, type StoredRelease } from './state-files.js';
@@ -110,19 +110,12 @@ async function switchIn(rt: Runtime, session: DeploySession, retirement: Retirem
 
 /** Dokku's step 7: SIGTERM now, the hard stop after wait-to-retire. */
 async function startRetiring(rt: Runtime, session: DeploySession, retirement: Retirement): Promise<void> {
-  const { docker, log } = rt;
   const { app, release } = session;
   const old = allOf(retirement);
-  // Restart policies are cleared first so the engine does not bring a terminated old container back.
-  await Promise.all(
-    old.map(async (c) => {
-      await docker.updateRestartPolicy(c.id, { Name: 'no' }).catch(() => {});
-      await docker.killContainer(c.id, 'SIGTERM').catch(() => {});
-    }),
-  );
-  log.info1(`Shutting down old containers in ${release.waitToRetireSeconds} seconds`);
   const { at, stopTimeoutSeconds } = retirement;
-  if (release.waitToRetireSeconds > 0) rt.retireLauncher({ app, root: rt.root, ids: old.map((c) => c.id), at, stopTimeoutSeconds });
+  const job = { app, root: rt.root, ids: old.map((c) => c.id), at, stopTimeoutSeconds };
+  await terminateOld(rt, job, { handOff: release.waitToRetireSeconds > 0 });
+  rt.log.info1(`Shutting down old containers in ${release.waitToRetireSeconds} seconds`);
   await clearSwapJournal(rt.root, app);
   if (release.waitToRetireSeconds > 0) return;
   const gone = new Set<string>();

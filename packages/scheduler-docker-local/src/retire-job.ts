@@ -13,12 +13,12 @@
  * is ~60 MB for a minute: the job looks again soon after the deploy (then less and less often)
  * and ends as soon as none of its containers is still running.
  */
-import { readPropertyFile } from '@pier/plugin-api';
 import type { Clock } from './clock.js';
 import type { DockerPort } from './docker-port.js';
 import type { DockerodePortOptions } from './dockerode-port.js';
 import { haltContainer } from './halt-container.js';
 import { classifyName } from './naming.js';
+import { configuredStopTimeout, fileReader } from './stop-timeout.js';
 
 export interface RetireJob {
   app: string;
@@ -72,17 +72,13 @@ export function parseRetireJob(text: string | undefined): RetireJob | null {
 const STILL_UP = ['running', 'restarting', 'paused'];
 
 /**
- * ps's stop-timeout-seconds as it is set when the job is due (app, then --global), as ps:retire
- * and ps:stop use it: a `ps:set` after the deploy is honoured. The job has no bus, so it reads
+ * ps's stop-timeout-seconds as it is set when the job is due, by the rule ps:retire and ps:stop
+ * use (stop-timeout.ts): a `ps:set` after the deploy is honoured. The job has no bus, so it reads
  * the property files; when there are none (unset, or an embedded host keeping properties in
  * memory) the deploy's value applies.
  */
 export async function dueStopTimeout(job: RetireJob): Promise<number> {
-  for (const scope of [job.app, '--global']) {
-    const value = await readPropertyFile(job.root, 'ps', scope, 'stop-timeout-seconds').catch(() => undefined);
-    if (value !== undefined && /^\d+$/.test(value)) return Number(value);
-  }
-  return job.stopTimeoutSeconds;
+  return (await configuredStopTimeout(fileReader(job.root), job.app)) ?? job.stopTimeoutSeconds;
 }
 
 /** Stops every old container of the job that still runs; returns the ids it stopped. */

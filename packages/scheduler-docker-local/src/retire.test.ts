@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { propertySet, schedulerRegisterRetired, schedulerRetire } from '@pier/plugin-api';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { formatDeadContainers, parseDeadContainers } from './retire.js';
+import { formatDeadContainers, parseDeadContainers, terminateOld } from './retire.js';
+import type { RetireJob } from './retire-job.js';
+import { FakeDocker } from './test-support/fake-docker.js';
 import { withFileLock } from '@pier/plugin-api';
 import { deadContainersFile } from './state-files.js';
 import { unitHost, type UnitHost } from './test-support/unit-host.js';
@@ -17,6 +19,36 @@ describe('dead-containers format', () => {
       { app: 'blog', id: 'def', at: 200 },
     ]);
     expect(formatDeadContainers(entries)).toBe('shop abc 100\nblog def 200\n');
+  });
+});
+
+describe('terminating old containers', () => {
+  const setUp = () => {
+    const docker = new FakeDocker();
+    const old = ['shop.web.1.1700000000', 'shop.worker.1.1700000000'].map((name) => {
+      const c = docker.addContainer(name, deployLabels('shop', name.split('.').slice(1, 3).join('.')));
+      c.restartPolicy = { Name: 'on-failure', MaximumRetryCount: 10 };
+      return c;
+    });
+    const jobs: RetireJob[] = [];
+    const job: RetireJob = { app: 'shop', root: '/var/lib/pier', ids: old.map((c) => c.id), at: 160, stopTimeoutSeconds: 2 };
+    return { ctx: { docker, retireLauncher: (j: RetireJob) => void jobs.push(j) }, docker, old, jobs, job };
+  };
+
+  it('clears their restart policy, sends SIGTERM and hands them to the retire job', async () => {
+    const { ctx, docker, old, jobs, job } = setUp();
+    await terminateOld(ctx, job);
+    expect(docker.calls).toEqual(['kill shop.web.1.1700000000 SIGTERM', 'kill shop.worker.1.1700000000 SIGTERM']);
+    expect(old.map((c) => c.restartPolicy)).toEqual([{ Name: 'no' }, { Name: 'no' }]);
+    expect(jobs).toEqual([job]);
+  });
+
+  it('without a hand-off starts no job; an engine that fails one container does not stop the others', async () => {
+    const { ctx, docker, old, jobs, job } = setUp();
+    docker.stuck.add(old[0]!.name);
+    await terminateOld(ctx, job, { handOff: false });
+    expect(docker.calls).toEqual(['kill shop.worker.1.1700000000 SIGTERM']);
+    expect(jobs).toEqual([]);
   });
 });
 

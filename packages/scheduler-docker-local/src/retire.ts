@@ -12,6 +12,8 @@
 import type { Output, TriggerBus } from '@pier/plugin-api';
 import type { DockerPort } from './docker-port.js';
 import { classifyName, LABEL_APP } from './naming.js';
+import type { RetireJob } from './retire-job.js';
+import type { RetireLauncher } from './retire-launch.js';
 import { withFileLock, writeFileAtomic } from '@pier/plugin-api';
 import { deadContainersFile, readText } from './state-files.js';
 import { currentStopTimeout } from './stop-timeout.js';
@@ -64,6 +66,25 @@ export async function registerRetired(root: string, items: RetireEntry[]): Promi
 /** Drops entries (their containers were removed some other way). */
 export async function forgetRetired(root: string, keep: (entry: RetireEntry) => boolean): Promise<void> {
   await updateDeadContainers(root, (entries) => entries.filter(keep));
+}
+
+/**
+ * Dokku's step 7 for a deploy's old containers: restart policy off (so the engine does not bring
+ * a terminated one back), SIGTERM now, and their ids handed to the background job that stops what
+ * is left once `job.at` has come. Without `handOff` there is no job: the caller stops them itself.
+ */
+export async function terminateOld(
+  ctx: { docker: DockerPort; retireLauncher: RetireLauncher },
+  job: RetireJob,
+  { handOff = true }: { handOff?: boolean } = {},
+): Promise<void> {
+  await Promise.all(
+    job.ids.map(async (id) => {
+      await ctx.docker.updateRestartPolicy(id, { Name: 'no' }).catch(() => {});
+      await ctx.docker.killContainer(id, 'SIGTERM').catch(() => {});
+    }),
+  );
+  if (handOff) ctx.retireLauncher(job);
 }
 
 export interface RetireContext {

@@ -6,6 +6,7 @@
 import { ErrorCodes, humanDuration, PierError, type Output } from '@pier/plugin-api';
 import { unixSeconds } from './clock.js';
 import type { ContainerSummary } from './docker-port.js';
+import { haltContainer } from './halt-container.js';
 import { LABEL_APP, LABEL_CONTAINER_TYPE, shortId } from './naming.js';
 import { currentStopTimeout } from './stop-timeout.js';
 import { LABEL_DEADLINE, RUN_TYPE } from './run-naming.js';
@@ -110,8 +111,7 @@ export async function runRetire(rt: Runtime, app: string | undefined): Promise<v
       const owner = c.labels[LABEL_APP] ?? '';
       if (!timeouts.has(owner)) timeouts.set(owner, await currentStopTimeout(rt, owner));
       log.verbose(`Retiring container ${shortId(c.id)}`);
-      await docker.updateRestartPolicy(c.id, { Name: 'no' }).catch(() => {});
-      await docker.stopContainer(c.id, timeouts.get(owner)!).catch(() => docker.killContainer(c.id).catch(() => {}));
+      await haltContainer(docker, c.id, timeouts.get(owner)!);
       await docker.removeContainer(c.id).catch(() => {});
       const left = await docker.inspectContainer(c.id).catch(() => null);
       if (left && left.status !== 'removing') failures.push(`Unable to retire container ${shortId(c.id)}`);

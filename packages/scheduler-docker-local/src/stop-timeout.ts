@@ -4,13 +4,42 @@
  * APP stop-timeout-seconds`), so a `ps:set` is honoured by the next ps:retire or ps:stop without a
  * redeploy. Unset, the value the last deploy was given applies (ps's default, 30), and for an
  * app never deployed Docker's own 10 seconds.
+ *
+ * The rule is read through a PropertyReader: the bus for the scheduler's operations, the property
+ * files for the detached retire job, which has no bus (retire-job.ts).
  */
-import { defineProperties, propertyClient, type TriggerBus } from '@pier/plugin-api';
+import { defineProperties, propertyClient, readPropertyFile, type TriggerBus } from '@pier/plugin-api';
 import { DOCKER_STOP_TIMEOUT_SECONDS } from './halt-container.js';
 import { readStoredRelease } from './state-files.js';
 
 // The ps plugin owns this property; only its name and scopes are repeated here, not its default.
-const psStopTimeout = defineProperties('ps', { 'stop-timeout-seconds': { global: true } });
+const KEY = 'stop-timeout-seconds';
+const psStopTimeout = defineProperties('ps', { [KEY]: { global: true } });
+
+/** ps's stop-timeout-seconds of an app or of `--global`; '' or undefined when unset. */
+export type PropertyReader = (scope: string) => Promise<string | undefined>;
+
+export const busReader =
+  (bus: TriggerBus): PropertyReader =>
+  (scope) =>
+    propertyClient(bus, psStopTimeout).get(scope, KEY);
+
+/** Unset when the files cannot be read (an embedded host keeps its properties in memory). */
+export const fileReader =
+  (root: string): PropertyReader =>
+  (scope) =>
+    readPropertyFile(root, psStopTimeout.plugin, scope, KEY).catch(() => undefined);
+
+const wholeSeconds = (value: string) => (/^\d+$/.test(value) ? Number(value) : undefined);
+
+/** The app's value, else the global one (as ps computes it); undefined when neither is whole seconds. */
+export async function configuredStopTimeout(read: PropertyReader, app: string): Promise<number | undefined> {
+  for (const scope of [app, '--global']) {
+    const value = (await read(scope)) ?? '';
+    if (value !== '') return wholeSeconds(value);
+  }
+  return undefined;
+}
 
 export interface StopTimeoutContext {
   bus: TriggerBus;
@@ -23,11 +52,8 @@ export async function stopTimeoutOf(root: string, app: string): Promise<number> 
   return stored?.release.stopTimeoutSeconds ?? DOCKER_STOP_TIMEOUT_SECONDS;
 }
 
-const wholeSeconds = (value: string) => (/^\d+$/.test(value) ? Number(value) : undefined);
-
 export async function currentStopTimeout(ctx: StopTimeoutContext, app: string): Promise<number> {
   // A container labelled with no app (made by hand) has no settings to read.
   if (app === '') return DOCKER_STOP_TIMEOUT_SECONDS;
-  const current = wholeSeconds(await propertyClient(ctx.bus, psStopTimeout).computed(app, 'stop-timeout-seconds'));
-  return current ?? stopTimeoutOf(ctx.root, app);
+  return (await configuredStopTimeout(busReader(ctx.bus), app)) ?? stopTimeoutOf(ctx.root, app);
 }

@@ -24,7 +24,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withFileLock, writeFileAtomic } from '@pier/plugin-api';
 import { classifyName, shortId } from './naming.js';
-import { forgetRetired } from './retire.js';
+import { forgetRetired, terminateOld } from './retire.js';
 import type { Runtime } from './runtime.js';
 import { dataDir, readText, swapJournalFile } from './state-files.js';
 
@@ -92,12 +92,8 @@ async function resume(ctx: JournalContext, journal: SwapJournal): Promise<void> 
   for (const id of journal.gone) if (await asideContainer(ctx, app, id)) toStop.push(id);
   if (liveAgain.size > 0) await forgetRetired(ctx.root, (entry) => !liveAgain.has(entry.id));
   if (toStop.length === 0) return;
-  for (const id of toStop) {
-    log.verbose(`Shutting down old container ${shortId(id)} of a deploy that did not finish`);
-    await docker.updateRestartPolicy(id, { Name: 'no' }).catch(() => {});
-    await docker.killContainer(id, 'SIGTERM').catch(() => {});
-  }
-  ctx.retireLauncher({ app, root: ctx.root, ids: toStop, at: journal.at, stopTimeoutSeconds: journal.stopTimeoutSeconds });
+  for (const id of toStop) log.verbose(`Shutting down old container ${shortId(id)} of a deploy that did not finish`);
+  await terminateOld(ctx, { app, root: ctx.root, ids: toStop, at: journal.at, stopTimeoutSeconds: journal.stopTimeoutSeconds });
 }
 
 function isAlive(pid: number): boolean {

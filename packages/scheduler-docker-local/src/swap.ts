@@ -11,6 +11,7 @@
  */
 import { ErrorCodes, PierError } from '@pier/plugin-api';
 import { unixSeconds } from './clock.js';
+import { haltContainer } from './halt-container.js';
 import { containerName, shortId, type DeployContainer } from './naming.js';
 import type { DeploySession, NewContainer, Runtime } from './runtime.js';
 
@@ -33,8 +34,7 @@ export async function renameAside(rt: Runtime, container: { id: string; name: st
   } catch {
     // The engine cannot rename a crash-looping ("restarting") container: its network sandbox is
     // gone between restarts. The container is being replaced, so end its restart loop and retry.
-    await rt.docker.updateRestartPolicy(container.id, { Name: 'no' }).catch(() => {});
-    await rt.docker.stopContainer(container.id, 1).catch(() => {});
+    await haltContainer(rt.docker, container.id, 1);
     name = await attempt();
   }
   if (name === null) throw new PierError(ErrorCodes.DEPLOY_FAILED, `Could not rename container ${container.name} (${shortId(container.id)}) aside: every ${base}.<epoch> name is taken`);
