@@ -3,13 +3,21 @@
  * image probes. A started container runs what `onRun` says: it reads its stdin to the end (when
  * open and without a TTY), prints, exits with a status; or runs until stopped or killed; or
  * cannot start. AutoRemove and wait-for-removal behave as the engine's do: the status arrives
- * once the container is gone.
+ * once the container is gone. An exec (`enter`, into any container, task containers included)
+ * runs what `onExec` says with what it read on stdin; it sits here because its session is
+ * plumbed like attach's.
  */
 import { PassThrough, Readable } from 'node:stream';
 import { constants } from 'node:os';
 import { ErrorCodes, PierError } from '@pier/plugin-api';
 import type { ContainerCreateSpec, ContainerSummary } from '../container-port.js';
 import type { ExecSession, LogLine } from '../swarm-port.js';
+
+export interface ExecResult {
+  exitCode: number;
+  stdout?: string;
+  stderr?: string;
+}
 
 export type RunBehaviour = { exitCode: number; stdout?: string; stderr?: string } | 'forever' | { startError: string };
 
@@ -31,12 +39,15 @@ const engineError = (message: string) => new PierError(ErrorCodes.COMMAND_FAILED
 
 export class FakeContainers {
   onRun: (spec: ContainerCreateSpec) => RunBehaviour = () => ({ exitCode: 0 });
+  onExec: (containerId: string, command: string[], tty: boolean, stdin: string) => ExecResult = () => ({ exitCode: 0 });
   readonly all = new Map<string, FakeContainer>();
   /** Every create body, in order. */
   readonly created: ContainerCreateSpec[] = [];
   /** Every container removed, in order (what it read and was sent stays readable). */
   readonly removed: FakeContainer[] = [];
   private readonly removals = new Map<string, ((status: number) => void)[]>();
+  /** Exit codes of finished execs, by exec id. */
+  private readonly execs = new Map<string, number>();
   private seq = 0;
 
   constructor(
@@ -97,6 +108,32 @@ export class FakeContainers {
     // With a TTY the output is one stream: stderr ends at once.
     if (tty) session.stderr.end();
     return { ...session, ended, close: () => session.stdin.destroy() };
+  }
+
+  /** A command exec'd in a container, under the id the engine gave it. */
+  exec(containerId: string, command: string[], tty: boolean, id: string): { id: string; session: ExecSession } {
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const input: Buffer[] = [];
+    stdin.on('data', (chunk: Buffer) => input.push(chunk));
+    const ended = new Promise<void>((resolve) => {
+      const run = () => {
+        const result = this.onExec(containerId, command, tty, Buffer.concat(input).toString('utf8'));
+        this.execs.set(id, result.exitCode);
+        stdout.end(result.stdout ?? '');
+        stderr.end(result.stderr ?? '');
+        resolve();
+      };
+      // A TTY session does not wait for stdin to end.
+      if (tty) setImmediate(run);
+      else stdin.once('finish', run);
+    });
+    return { id, session: { stdin, stdout, stderr, ended, close: () => stdin.destroy() } };
+  }
+
+  execExitCode(id: string): number | null {
+    return this.execs.get(id) ?? null;
   }
 
   waitRemoved(id: string): { exitCode: Promise<number> } {

@@ -1,34 +1,29 @@
 /**
- * An in-memory SwarmPort for unit tests: a one-node swarm whose tasks move through their states
- * on a FakeClock, and whose updater behaves like Swarm's where the scheduler can see it:
- * - a created service, or one scaled up from zero, just gets tasks (no UpdateStatus);
- * - a spec change of a running service is a rolling update, one slot at a time, start-first or
- *   stop-first, `updating` → `completed` after the Monitor period; a new task that fails (before
- *   or within the monitor period) makes it `rollback_started` → `rollback_completed`, with the
- *   previous spec's tasks brought back where they were replaced;
- * - a task's fate comes from `behave(spec, slot)`: `healthy`, `crash` (runs, then exits 1) or
- *   `unhealthy` (never passes its health check; killed like Docker's 137);
- * - a one-off service (labelled `run`) runs one task as `behaveJob(spec)` says, never restarted;
+ * An in-memory SwarmPort for unit tests: a one-node swarm as the scheduler sees it through the
+ * port. This file is only the facade — it turns port calls into the orchestrator's terms and back:
+ * - services, tasks and their clock-driven lifecycle (rolling updates, rollbacks, restarts, jobs)
+ *   are fake-orchestrator.ts's; every port call first brings that model up to "now";
+ * - the engine's checks live here: name conflicts, update out of sequence, missing services;
+ * - summaries, task logs and `follow` streams are built here from the orchestrator's records;
  * - plain containers (attached one-offs, image probes) are fake-containers.ts's;
  * - networks are the engine's: a service's `TaskTemplate.Networks[].Target` is kept as the
  *   network's id, whatever name it was given (Swarm's own `host` network has an id of its own, not
  *   the node's `host`), and a container joins only the node's bridge, host and none networks or an
- *   attachable swarm network.
+ *   attachable swarm network;
+ * - exec sessions (for `enter`) are fake-containers.ts's too, next to attach.
  */
 import { PassThrough, Readable } from 'node:stream';
 import { ErrorCodes, PierError } from '@pier/plugin-api';
-import { LABEL_DEPLOY } from '../naming.js';
 import type { ContainerCreateSpec, ContainerSummary } from '../container-port.js';
 import type { OneOffServiceSpec, ServiceSpec } from '../service-spec-types.js';
 import type { ExecSession, ImageDetails, LogLine, ServiceSummary, SwarmNode, SwarmPort, TaskSummary } from '../swarm-port.js';
 import { iso, type FakeClock } from './fake-clock.js';
 import { FakeContainers } from './fake-containers.js';
+import { deployOf, FakeOrchestrator, replicas, type Behaviour, type FakeService, type FakeTask, type JobBehaviour } from './fake-orchestrator.js';
 import { tarOf } from './fake-tar.js';
 
-export type Behaviour = 'healthy' | 'crash' | 'unhealthy';
-
-/** A one-off task: runs until removed, runs for a while and exits, or cannot start. */
-export type JobBehaviour = 'forever' | { runMs: number; exitCode: number; output?: string } | { refused: string };
+export { TIMES, type Behaviour, type JobBehaviour } from './fake-orchestrator.js';
+export type { ExecResult } from './fake-containers.js';
 
 export interface FakeImage extends ImageDetails {
   files: Record<string, string>;
@@ -44,47 +39,7 @@ export interface FakeNetwork {
 /** The networks every node has; a container names them by name. */
 const NODE_NETWORKS = new Set(['bridge', 'host', 'none']);
 
-interface FakeService {
-  id: string;
-  version: number;
-  createdAt: number;
-  spec: ServiceSpec;
-  previousSpec: ServiceSpec | null;
-  updateStatus: { state: string; startedAt: string; message: string } | null;
-  removed: boolean;
-}
-
-interface FakeTask {
-  id: string;
-  serviceId: string;
-  slot: number;
-  spec: ServiceSpec;
-  desiredState: string;
-  state: string;
-  error: string;
-  containerId: string;
-  createdAt: number;
-  logs: { stream: 'stdout' | 'stderr'; text: string; at: number }[];
-}
-
-export interface ExecResult {
-  exitCode: number;
-  stdout?: string;
-  stderr?: string;
-}
-
-/** Times of the fake's task lifecycle, in ms. */
-export const TIMES = { start: 1_000, stop: 500, crash: 500 };
-
-/** Docker gives up on a health check after StartPeriod + Retries × Interval (defaults 0, 3, 30 s). */
-function unhealthyAfterMs(spec: ServiceSpec): number {
-  const check = spec.TaskTemplate.ContainerSpec.Healthcheck;
-  return ((check?.StartPeriod ?? 0) + (check?.Retries ?? 3) * (check?.Interval ?? 30e9)) / 1e6;
-}
-
 const clone = <T>(value: T): T => structuredClone(value);
-const replicas = (spec: ServiceSpec) => spec.Mode.Replicated.Replicas;
-const deployOf = (spec: ServiceSpec) => spec.TaskTemplate.ContainerSpec.Labels[LABEL_DEPLOY] ?? '';
 const labelsMatch = (labels: Record<string, string>, wanted: string[]) =>
   wanted.every((pair) => {
     const [key, value] = pair.split('=', 2) as [string, string | undefined];
@@ -96,20 +51,26 @@ export class FakeSwarm implements SwarmPort {
   node: SwarmNode | null = { nodeId: 'node-1', isManager: true, nodes: 1 };
   behave: (spec: ServiceSpec, slot: number) => Behaviour = () => 'healthy';
   behaveJob: (spec: OneOffServiceSpec) => JobBehaviour = () => 'forever';
-  onExec: (containerId: string, command: string[], tty: boolean, stdin: string) => ExecResult = () => ({ exitCode: 0 });
   readonly images = new Map<string, FakeImage>();
   /** Swarm-scoped networks, by id; Swarm's predefined `host` network from the start. */
   readonly networks = new Map<string, FakeNetwork>();
-  readonly services = new Map<string, FakeService>();
-  readonly tasks: FakeTask[] = [];
+  /** The orchestrator's services and tasks (the same objects, for tests to read and poke). */
+  readonly services: Map<string, FakeService>;
+  readonly tasks: FakeTask[];
   /** Every spec handed to createService/updateService, in order. */
   readonly written: ServiceSpec[] = [];
-  private readonly events: { at: number; run: () => void }[] = [];
   private readonly followers = new Map<string, Set<PassThrough>>();
-  private seq = 0;
+  private readonly model: FakeOrchestrator;
   readonly containers: FakeContainers;
 
   constructor(private readonly clock: FakeClock) {
+    this.model = new FakeOrchestrator(clock, {
+      behave: (spec, slot) => this.behave(spec, slot),
+      behaveJob: (spec) => this.behaveJob(spec),
+      output: (taskId, text) => this.writeLog(taskId, text),
+    });
+    this.services = this.model.services;
+    this.tasks = this.model.tasks;
     this.containers = new FakeContainers(
       () => clock.now(),
       (ref) => this.images.has(ref),
@@ -118,8 +79,16 @@ export class FakeSwarm implements SwarmPort {
     this.addNetwork('host');
   }
 
+  /** What an exec'd command does: fake-containers.ts runs it. */
+  get onExec(): FakeContainers['onExec'] {
+    return this.containers.onExec;
+  }
+  set onExec(run: FakeContainers['onExec']) {
+    this.containers.onExec = run;
+  }
+
   addNetwork(name: string, { attachable = false } = {}): FakeNetwork {
-    const network = { id: (++this.seq).toString(36).padStart(25, 'n'), name, attachable };
+    const network = { id: this.model.nextId().toString(36).padStart(25, 'n'), name, attachable };
     this.networks.set(network.id, network);
     return network;
   }
@@ -149,146 +118,16 @@ export class FakeSwarm implements SwarmPort {
   }
 
   addImage(ref: string, image: Partial<FakeImage> = {}): FakeImage {
-    const added: FakeImage = { id: `sha256:${(++this.seq).toString(16).padStart(64, '0')}`, workingDir: '/app', labels: {}, files: {}, ...image };
+    const added: FakeImage = { id: `sha256:${this.model.nextId().toString(16).padStart(64, '0')}`, workingDir: '/app', labels: {}, files: {}, ...image };
     this.images.set(ref, added);
     this.images.set(added.id, added);
     return added;
   }
 
-  // ---- the clock-driven model -------------------------------------------------------------
-
-  private later(ms: number, run: () => void): void {
-    this.events.push({ at: this.clock.now() + ms, run });
-    this.events.sort((a, b) => a.at - b.at);
-  }
-
-  /** Runs everything that is due: every port call sees the swarm as it is "now". */
-  private tick(): void {
-    while (this.events.length > 0 && this.events[0]!.at <= this.clock.now()) this.events.shift()!.run();
-  }
-
-  private live(serviceId: string): FakeTask[] {
-    return this.tasks.filter((t) => t.serviceId === serviceId && t.desiredState === 'running');
-  }
-
-  private spawn(service: FakeService, slot: number, spec: ServiceSpec, hooks: { running?: () => void; failed?: (task: FakeTask) => void } = {}): FakeTask {
-    const task: FakeTask = { id: `task${++this.seq}`, serviceId: service.id, slot, spec, desiredState: 'running', state: 'pending', error: '', containerId: '', createdAt: this.clock.now(), logs: [] };
-    this.tasks.push(task);
-    const behaviour = this.behave(spec, slot);
-    const fail = (error: string) => {
-      if (task.desiredState !== 'running') return;
-      // What the process said on its way out, for logs:failed.
-      task.logs.push({ stream: 'stderr', text: `${task.id} is failing\n`, at: this.clock.now() });
-      Object.assign(task, { state: 'failed', error, desiredState: 'shutdown' });
-      if (hooks.failed) hooks.failed(task);
-      // Outside a rolling update Swarm restarts a failed task (restart policy permitting).
-      else if (!service.removed && spec.TaskTemplate.RestartPolicy.Condition !== 'none') this.later(TIMES.start, () => this.spawn(service, slot, spec));
-    };
-    this.later(TIMES.start, () => {
-      if (task.desiredState !== 'running') return;
-      task.containerId = `ctr${task.id}`.padEnd(64, '0');
-      if (behaviour === 'unhealthy') {
-        task.state = 'starting';
-        this.later(unhealthyAfterMs(spec), () => fail('task: non-zero exit (137): dockerexec: unhealthy container'));
-        return;
-      }
-      task.state = 'running';
-      hooks.running?.();
-      if (behaviour === 'crash') this.later(TIMES.crash, () => fail('task: non-zero exit (1)'));
-    });
-    return task;
-  }
-
-  private shutdown(task: FakeTask): void {
-    task.desiredState = 'shutdown';
-    this.later(TIMES.stop, () => {
-      if (task.state !== 'failed') task.state = 'shutdown';
-    });
-  }
-
-  /** A one-off service's only task, as `behaveJob` says; Swarm never restarts it. */
-  private runJob(service: FakeService): void {
-    const spec = service.spec as unknown as OneOffServiceSpec;
-    const behaviour = this.behaveJob(spec);
-    const task: FakeTask = { id: `task${++this.seq}`, serviceId: service.id, slot: 1, spec: service.spec, desiredState: 'running', state: 'pending', error: '', containerId: '', createdAt: this.clock.now(), logs: [] };
-    this.tasks.push(task);
-    this.later(TIMES.start, () => {
-      if (task.desiredState !== 'running') return;
-      if (typeof behaviour === 'object' && 'refused' in behaviour) {
-        Object.assign(task, { state: 'failed', desiredState: 'shutdown', error: `starting container failed: ${behaviour.refused}` });
-        return;
-      }
-      Object.assign(task, { state: 'running', containerId: `ctr${task.id}`.padEnd(64, '0') });
-      if (behaviour === 'forever') return;
-      // The engine hands logs on line by line.
-      for (const line of behaviour.output?.split('\n').filter(Boolean) ?? []) this.writeLog(task.id, line);
-      this.later(behaviour.runMs, () => {
-        if (task.desiredState !== 'running') return;
-        const failed = behaviour.exitCode !== 0;
-        Object.assign(task, { state: failed ? 'failed' : 'complete', desiredState: failed ? 'shutdown' : 'complete', error: failed ? `task: non-zero exit (${behaviour.exitCode})` : '' });
-      });
-    });
-  }
-
-  /** Brings the live tasks of a service to its spec's replica count, without a rolling update. */
-  private scale(service: FakeService): void {
-    const want = replicas(service.spec);
-    for (const task of this.live(service.id)) if (task.slot > want) this.shutdown(task);
-    for (let slot = 1; slot <= want; slot++) if (!this.live(service.id).some((t) => t.slot === slot)) this.spawn(service, slot, service.spec);
-  }
-
-  private rollingUpdate(service: FakeService): void {
-    const status = { state: 'updating', startedAt: iso(this.clock.now()), message: 'update in progress' };
-    service.updateStatus = status;
-    const spec = service.spec;
-    const { Order, Monitor } = spec.UpdateConfig;
-    for (const task of this.live(service.id)) if (task.slot > replicas(spec)) this.shutdown(task);
-    const step = (slot: number) => {
-      if (status.state !== 'updating') return;
-      if (slot > replicas(spec)) {
-        this.later(Monitor / 1e6, () => {
-          if (status.state === 'updating') Object.assign(status, { state: 'completed', message: 'update completed' });
-        });
-        return;
-      }
-      const old = this.live(service.id).find((t) => t.slot === slot);
-      if (Order === 'stop-first' && old) this.shutdown(old);
-      this.spawn(service, slot, spec, {
-        running: () => {
-          if (Order === 'start-first' && old) this.shutdown(old);
-          step(slot + 1);
-        },
-        failed: (task) => {
-          if (status.state === 'updating') this.rollBack(service, `update rolled back due to failure or early termination of task ${task.id}`, status);
-        },
-      });
-    };
-    step(1);
-  }
-
-  /** Swarm's rollback: the previous spec again, with its tasks started where they were replaced. */
-  private rollBack(service: FakeService, message: string, status = { state: '', startedAt: iso(this.clock.now()), message: '' }): void {
-    Object.assign(status, { state: 'rollback_started', message });
-    service.updateStatus = status;
-    if (service.previousSpec) [service.spec, service.previousSpec] = [service.previousSpec, service.spec];
-    const spec = service.spec;
-    const pending = new Set<number>();
-    const finish = () => {
-      if (pending.size === 0) Object.assign(status, { state: 'rollback_completed', message: 'rollback completed' });
-    };
-    for (const task of this.live(service.id)) if (task.slot > replicas(spec) || deployOf(task.spec) !== deployOf(spec)) this.shutdown(task);
-    for (let slot = 1; slot <= replicas(spec); slot++) {
-      if (this.live(service.id).some((t) => t.slot === slot)) continue;
-      pending.add(slot);
-      this.spawn(service, slot, spec, { running: () => (pending.delete(slot), finish()), failed: () => Object.assign(status, { state: 'rollback_paused', message: 'rollback paused' }) });
-    }
-    this.later(0, finish);
-  }
-
   // ---- SwarmPort ---------------------------------------------------------------------------
 
   private check(): void {
-    this.tick();
+    this.model.tick();
   }
 
   private summary(service: FakeService): ServiceSummary {
@@ -357,10 +196,10 @@ export class FakeSwarm implements SwarmPort {
     const job = spec.Labels['com.dokku.container-type'] === 'run';
     const written = this.withNetworkIds(spec) as ServiceSpec;
     if (!job) this.written.push(clone(spec as ServiceSpec));
-    const service: FakeService = { id: `svc${++this.seq}`, version: 1, createdAt: this.clock.now(), spec: written, previousSpec: null, updateStatus: null, removed: false };
+    const service: FakeService = { id: `svc${this.model.nextId()}`, version: 1, createdAt: this.clock.now(), spec: written, previousSpec: null, updateStatus: null, removed: false };
     this.services.set(service.id, service);
-    if (job) this.runJob(service);
-    else this.scale(service);
+    if (job) this.model.runJob(service);
+    else this.model.scale(service);
     return service.id;
   }
   async updateService(id: string, version: number, spec: ServiceSpec) {
@@ -370,12 +209,12 @@ export class FakeSwarm implements SwarmPort {
     const stored = this.withNetworkIds(spec);
     this.written.push(clone(spec));
     const templateChanged = JSON.stringify(stored.TaskTemplate) !== JSON.stringify(service.spec.TaskTemplate);
-    const running = this.live(service.id).length > 0;
+    const running = this.model.live(service.id).length > 0;
     service.previousSpec = service.spec;
     service.spec = stored;
     service.version++;
-    if (templateChanged && running && replicas(spec) > 0) this.rollingUpdate(service);
-    else this.scale(service);
+    if (templateChanged && running && replicas(spec) > 0) this.model.rollingUpdate(service);
+    else this.model.scale(service);
   }
   async rollbackService(id: string, version: number) {
     this.check();
@@ -383,14 +222,14 @@ export class FakeSwarm implements SwarmPort {
     if (version !== service.version) throw new PierError(ErrorCodes.COMMAND_FAILED, 'Docker engine error: update out of sequence');
     if (!service.previousSpec) throw new PierError(ErrorCodes.COMMAND_FAILED, 'Docker engine error: service has no previous spec');
     service.version++;
-    this.rollBack(service, 'manually requested rollback');
+    this.model.rollBack(service, 'manually requested rollback');
   }
   async removeService(id: string) {
     this.check();
     const service = this.services.get(id);
     if (!service) return;
     service.removed = true;
-    for (const task of this.tasks.filter((t) => t.serviceId === id)) this.shutdown(task);
+    for (const task of this.tasks.filter((t) => t.serviceId === id)) this.model.shutdown(task);
   }
   async listTasks(serviceId: string) {
     this.check();
@@ -437,7 +276,7 @@ export class FakeSwarm implements SwarmPort {
   /** A task the scheduler has not seen yet (Swarm restarted one, say). */
   spawnTask(serviceId: string, slot: number): string {
     const service = this.services.get(serviceId)!;
-    return this.spawn(service, slot, service.spec).id;
+    return this.model.spawn(service, slot, service.spec).id;
   }
   followerCount(serviceId: string): number {
     return this.followers.get(serviceId)?.size ?? 0;
@@ -500,31 +339,12 @@ export class FakeSwarm implements SwarmPort {
     return this.containers.logs(id, tail, iso);
   }
 
-  private execs = new Map<string, number>();
   async exec(containerId: string, command: string[], tty: boolean): Promise<{ id: string; session: ExecSession }> {
     this.check();
-    const stdin = new PassThrough();
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    const id = `exec${++this.seq}`;
-    const input: Buffer[] = [];
-    stdin.on('data', (chunk: Buffer) => input.push(chunk));
-    const ended = new Promise<void>((resolve) => {
-      const run = () => {
-        const result = this.onExec(containerId, command, tty, Buffer.concat(input).toString('utf8'));
-        this.execs.set(id, result.exitCode);
-        stdout.end(result.stdout ?? '');
-        stderr.end(result.stderr ?? '');
-        resolve();
-      };
-      // A TTY session does not wait for stdin to end.
-      if (tty) setImmediate(run);
-      else stdin.once('finish', run);
-    });
-    return { id, session: { stdin, stdout, stderr, ended, close: () => stdin.destroy() } };
+    return this.containers.exec(containerId, command, tty, `exec${this.model.nextId()}`);
   }
   async execExitCode(execId: string) {
-    return this.execs.get(execId) ?? null;
+    return this.containers.execExitCode(execId);
   }
   async resizeExec() {}
 }
