@@ -121,7 +121,7 @@ describe('run, attached (fake engine)', () => {
     await setup();
     t.docker.onRun = () => null;
     const result = run({ command: ['sleep', '100'] });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await t.docker.untilRunning('shop.run.');
     expect(t.interrupts.subscribers).toBe(1);
 
     t.interrupts.interrupt('SIGINT');
@@ -136,7 +136,7 @@ describe('run, attached (fake engine)', () => {
     await setup();
     t.docker.onRun = () => null;
     const result = run({ command: ['sleep', '100'] });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await t.docker.untilRunning('shop.run.');
 
     t.interrupts.interrupt(signal);
 
@@ -149,7 +149,7 @@ describe('run, attached (fake engine)', () => {
     await setup();
     t.docker.onRun = () => null;
     const result = run({ command: ['seq', '1', '1000000'] });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await t.docker.untilRunning('shop.run.');
 
     t.host.io.stdout.destroy(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
 
@@ -198,7 +198,7 @@ describe('run, attached (fake engine)', () => {
     t.docker.onRun = () => null;
     t.docker.ignoredSignals.add('SIGINT');
     const result = run({ command: ['sh'] });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await t.docker.untilRunning('shop.run.');
 
     t.interrupts.interrupt('SIGINT');
     t.interrupts.interrupt('SIGINT');

@@ -1,19 +1,17 @@
 /**
- * Real-engine fixtures for the `*.docker.test.ts` files: a busybox image built FROM scratch with
- * dockerode (no registry, no network), a test host wired to the real engine in `host` network
- * mode, and a cleanup that removes every container, image and temp dir a test file created.
+ * Real-engine fixtures for the `*.docker.test.ts` files: a busybox image built FROM scratch by
+ * tools/docker/images.mjs (no registry, no network), a test host wired to the real engine in
+ * `host` network mode, and a cleanup that removes every container, image and temp dir a test file created.
  * Each test file passes its own app prefix, so files can run in parallel without touching each
  * other's containers.
  */
-import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { Readable } from 'node:stream';
+import { dirname, join } from 'node:path';
 import { propertySet, type InputOf, type OutputOf, type TriggerOfKind } from '@pier/plugin-api';
 import { describe } from '@jest/globals';
 import { createTestHost, type TestHost, type TestHostOptions } from '@pier/plugin-testkit';
 import Docker from 'dockerode';
-import * as tar from 'tar-stream';
 import { schedulerDockerLocal, type SchedulerDockerLocalOptions } from '../plugin.js';
 
 export const docker = new Docker();
@@ -26,38 +24,14 @@ export function describeDocker(name: string, body: () => void): void {
 /** Files of the app, placed in /app (the image's WORKDIR). */
 export type AppFiles = Record<string, string>;
 
-const DOCKERFILE = [
-  'FROM scratch',
-  'COPY busybox /bin/busybox',
-  'RUN ["/bin/busybox","--install","-s","/bin"]',
-  'COPY app /app',
-  'WORKDIR /app',
-  // Found and removed by tools/docker/sweep-test-leftovers.mjs should a run be interrupted.
-  'LABEL com.pier.fixture=true',
-  'CMD ["sleep","3600"]',
-  '',
-].join('\n');
-
-async function listFiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await listFiles(path)));
-    else found.push(path);
-  }
-  return found;
+/** The image builder Pier's tests, demo and benchmarks share (busybox FROM scratch, labelled com.pier.fixture). */
+interface ImagesTool {
+  buildAppImage(tag: string, appDir: string, docker: Docker, options?: { fixture?: boolean }): Promise<string>;
 }
+const imagesTool = () => import(new URL('../../../../tools/docker/images.mjs', import.meta.url).href) as Promise<ImagesTool>;
 
-async function packContext(dir: string): Promise<Readable> {
-  const pack = tar.pack();
-  for (const path of await listFiles(dir)) {
-    const info = await stat(path);
-    pack.entry({ name: relative(dir, path), mode: info.mode & 0o777, size: info.size }, await readFile(path));
-  }
-  pack.finalize();
-  // tar-stream 3 packs are streamx streams; dockerode wants a Node stream.
-  return Readable.from(pack);
-}
+/** What a fixture image runs unless a test gives a command: nothing that ends on its own. */
+const FIXTURE_CMD = ['sleep', '3600'];
 
 export interface DockerFixture {
   prefix: string;
@@ -87,27 +61,17 @@ export function dockerFixture(prefix: string): DockerFixture {
   return {
     prefix,
     async buildImage(tag, files) {
-      const context = await mkdtemp(join(tmpdir(), `${prefix}-ctx-`));
-      dirs.push(context);
-      await writeFile(join(context, 'Dockerfile'), DOCKERFILE);
-      await copyFile('/bin/busybox', join(context, 'busybox'));
-      await mkdir(join(context, 'app'));
-      for (const [name, content] of Object.entries({ '.keep': '', ...files })) {
-        await mkdir(dirname(join(context, 'app', name)), { recursive: true });
-        await writeFile(join(context, 'app', name), content);
+      const dir = await mkdtemp(join(tmpdir(), `${prefix}-app-`));
+      dirs.push(dir);
+      for (const [name, content] of Object.entries(files)) {
+        await mkdir(dirname(join(dir, name)), { recursive: true });
+        await writeFile(join(dir, name), content);
       }
+      // images.mjs reads the image's CMD from image.json (and leaves that file out of /app).
+      await writeFile(join(dir, 'image.json'), JSON.stringify({ cmd: FIXTURE_CMD }));
       const ref = `${prefix}-img:${tag}`;
       images.push(ref);
-      // The legacy builder with no network: the engine may have no bridge at all.
-      const stream = await docker.buildImage(await packContext(context), { t: ref, networkmode: 'none', rm: true, forcerm: true });
-      await new Promise<void>((resolve, reject) =>
-        docker.modem.followProgress(stream, (error: Error | null, output: { error?: string }[]) => {
-          const failure = error?.message ?? output.find((o) => o.error)?.error;
-          if (failure) reject(new Error(`building ${ref}: ${failure}`));
-          else resolve();
-        }),
-      );
-      return ref;
+      return (await imagesTool()).buildAppImage(ref, dir, docker);
     },
     async host(apps, networkMode = 'host', options = {}, io = {}) {
       const host = await createTestHost({ plugins: [schedulerDockerLocal(options)], apps, root: await sharedRoot(), ...io });

@@ -75,6 +75,19 @@ export abstract class FakeDockerCore {
     return [...this.containers.values()].find((c) => c.name === name);
   }
 
+  /**
+   * Resolves once a container whose name starts with `prefix` is running. Polls between turns of
+   * the event loop, never on a timer: fails after `turns` of them rather than hoping a delay was long enough.
+   */
+  async untilRunning(prefix = '', turns = 100_000): Promise<FakeContainer> {
+    for (let turn = 0; turn < turns; turn++) {
+      const running = [...this.containers.values()].find((c) => c.name.startsWith(prefix) && c.status === 'running');
+      if (running) return running;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    throw new Error(`No container ${prefix}* running after ${turns} turns of the event loop`);
+  }
+
   names(): string[] {
     return [...this.containers.values()].map((c) => c.name).sort();
   }
