@@ -14,6 +14,7 @@ export * from './commands/index.js';
 export * from './scheduler/index.js';
 export * from './embed/index.js';
 export * from './docker/index.js';
+export * from './process/index.js';
 export { writeFileAtomic } from './util/write-file-atomic.js';
 export { canonicalRoot } from './util/canonical-root.js';
 export { lockHolder, tryLockFile, withFileLock, type FileLock, type LockAttempt, type LockRecord } from './util/file-lock.js';

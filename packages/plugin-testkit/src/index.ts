@@ -10,3 +10,4 @@ export {
 } from './recording-scheduler.js';
 export { appLifecycle, type AppLifecycleDriver } from './app-lifecycle.js';
 export { pathsNaming } from './paths-naming.js';
+export { manualInterrupts, type ManualInterrupts } from './manual-interrupts.js';

@@ -8,8 +8,8 @@
  * SIGTERM) instead of carrying on with every remaining app.
  */
 import { availableParallelism } from 'node:os';
-import { ErrorCodes, PierError, UsageError, appList, messageOf, type Output, type TriggerBus } from '@pier/plugin-api';
-import { signalExitCode, signalOfExitCode, watchProcessInterrupts, type InterruptWatch, type WatchInterrupts } from './interrupt-watch.js';
+import { ErrorCodes, PierError, UsageError, appList, messageOf, signalExitCode, signalOfExitCode, type Output, type TriggerBus } from '@pier/plugin-api';
+import { watchProcessInterrupts, type InterruptWatch, type WatchInterrupts } from './interrupt-watch.js';
 
 const NO_APPS = "You haven't deployed any applications yet";
 

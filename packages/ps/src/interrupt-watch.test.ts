@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { EventEmitter } from 'node:events';
-import { signalExitCode, signalOfExitCode, watchProcessInterrupts } from './interrupt-watch.js';
+import { watchProcessInterrupts } from './interrupt-watch.js';
 
 /** A stand-in for `process`: signals are emitted by the test, kill is recorded. */
 function fakeProcess() {
@@ -38,10 +38,5 @@ describe('the --all runners’ interrupt watch', () => {
     const { target } = fakeProcess();
     watchProcessInterrupts(target)().stop();
     expect(target.listenerCount('SIGINT')).toBe(0);
-  });
-
-  it('maps signals to shell statuses and back', () => {
-    expect([signalExitCode('SIGINT'), signalExitCode('SIGTERM')]).toEqual([130, 143]);
-    expect([signalOfExitCode(130), signalOfExitCode(143), signalOfExitCode(undefined)]).toEqual(['SIGINT', 'SIGTERM', 'SIGINT']);
   });
 });

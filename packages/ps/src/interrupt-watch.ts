@@ -1,7 +1,7 @@
 /**
  * What the `--all` runners know of Ctrl-C, a supervisor's SIGTERM or a closed terminal: that it
  * came, so that no further app is started (as Dokku's bash ends on SIGINT), and the command exits
- * as a shell reports the signal.
+ * as a shell reports the signal (plugin-api's signalExitCode).
  *
  * Listening replaces Node's "die at once" for as long as the runner runs, so the watch keeps
  * that default wherever nobody else handles the signal: when its own listener is the only one,
@@ -11,9 +11,7 @@
  * deploy fails as interrupted, or finishes when it was already switching containers in) and the
  * runner stops there.
  */
-import { constants } from 'node:os';
-
-const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
+import { INTERRUPT_SIGNALS } from '@pier/plugin-api';
 
 export interface InterruptWatch {
   /** The first interrupt, once one came. */
@@ -23,20 +21,11 @@ export interface InterruptWatch {
 
 export type WatchInterrupts = () => InterruptWatch;
 
-/** The shell's status for a signal: 130 for SIGINT, 143 for SIGTERM. */
-export const signalExitCode = (signal: NodeJS.Signals) => 128 + (constants.signals[signal] ?? 0);
-
-/** The signal behind a shell status (SIGINT when it names none). */
-export function signalOfExitCode(exitCode: number | undefined): NodeJS.Signals {
-  const found = Object.entries(constants.signals).find(([, number]) => 128 + number === exitCode);
-  return (found?.[0] as NodeJS.Signals | undefined) ?? 'SIGINT';
-}
-
 export function watchProcessInterrupts(target: Pick<NodeJS.Process, 'on' | 'off' | 'listenerCount' | 'kill' | 'pid'> = process): WatchInterrupts {
   return () => {
     let signal: NodeJS.Signals | null = null;
     const stop = () => {
-      for (const name of SIGNALS) target.off(name, handler);
+      for (const name of INTERRUPT_SIGNALS) target.off(name, handler);
     };
     function handler(received: NodeJS.Signals): void {
       signal ??= received;
@@ -44,7 +33,7 @@ export function watchProcessInterrupts(target: Pick<NodeJS.Process, 'on' | 'off'
       stop();
       target.kill(target.pid, received);
     }
-    for (const name of SIGNALS) target.on(name, handler);
+    for (const name of INTERRUPT_SIGNALS) target.on(name, handler);
     return {
       get signal() {
         return signal;

@@ -4,9 +4,9 @@
  * enter, … included) and the app lifecycle.
  */
 import { contractRelease, describeSchedulerContract } from '@pier/plugin-testkit/contract';
+import { manualInterrupts } from '@pier/plugin-testkit';
 import { schedulerDockerLocal } from './plugin.js';
 import { FakeClock, FakeDocker } from './test-support/fake-docker.js';
-import { manualInterrupts } from './test-support/manual-interrupts.js';
 import { deadProbes } from './test-support/unit-host.js';
 
 describeSchedulerContract(

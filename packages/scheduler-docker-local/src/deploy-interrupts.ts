@@ -12,10 +12,8 @@
  * A further interrupt while the interrupted deploy cleans up goes to `onRepeat`: the clean-up
  * then kills what it was stopping gracefully, as `pier run` does on a second Ctrl-C.
  */
-import { constants } from 'node:os';
-import { ErrorCodes, PierError } from '@pier/plugin-api';
+import { ErrorCodes, PierError, signalExitCode, type InterruptSource } from '@pier/plugin-api';
 import type { Clock } from './clock.js';
-import type { InterruptSource } from './interrupts.js';
 import type { Probes } from './probes.js';
 
 /** What a guarded step throws once the deploy was interrupted. */
@@ -92,5 +90,5 @@ export const STOPPED_NEW_CONTAINERS = 'the new containers were stopped (see logs
 
 /** What the command ends with: the shell's status for the signal, and what became of the deploy. */
 export function interruptedError(signal: NodeJS.Signals, outcome = STOPPED_NEW_CONTAINERS): PierError {
-  return new PierError(ErrorCodes.INTERRUPTED, `Deploy interrupted by ${signal}: ${outcome}`, { exitCode: 128 + (constants.signals[signal] ?? 0) });
+  return new PierError(ErrorCodes.INTERRUPTED, `Deploy interrupted by ${signal}: ${outcome}`, { exitCode: signalExitCode(signal) });
 }

@@ -3,8 +3,7 @@
  * container-id prefix) and exec a command, or the app's shell, inside it. The exec's exit status
  * is the command's.
  */
-import { constants } from 'node:os';
-import { ErrorCodes, PierError } from '@pier/plugin-api';
+import { ErrorCodes, PierError, signalExitCode } from '@pier/plugin-api';
 import { isDeployed, notDeployed } from './app-status.js';
 import { connectIo } from './attach-io.js';
 import { listDeployContainers, liveContainers, type DeployContainer } from './naming.js';
@@ -81,7 +80,7 @@ export async function enter(rt: Runtime, input: EnterInput): Promise<{ exitCode:
     // Nobody reads the output any more (`| head -1`): closing the connection makes the engine
     // kill the command, and Pier ends as a writer killed by SIGPIPE would.
     if ((await Promise.race([session.ended.then(() => false), session.outputGone.then(() => true)])) === true) {
-      return { exitCode: 128 + constants.signals.SIGPIPE };
+      return { exitCode: signalExitCode('SIGPIPE') };
     }
     for (let poll = 0; poll < EXIT_POLLS; poll++) {
       const state = await docker.inspectExec(execId);

@@ -18,6 +18,6 @@ export type {
   RestartPolicy,
 } from './docker-port.js';
 export type { Clock } from './clock.js';
-export { processInterrupts, type InterruptSource } from './interrupts.js';
+export { processInterrupts, type InterruptSource } from '@pier/plugin-api';
 export type { HttpResult, Probes } from './probes.js';
 export { readStoredRelease, type StoredRelease } from './state-files.js';

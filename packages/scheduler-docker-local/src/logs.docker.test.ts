@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { schedulerDeploy, schedulerLogs, schedulerStop, type InputOf } from '@pier/plugin-api';
 import { describeDocker, dockerFixture } from './test-support/docker-fixture.js';
-import { manualInterrupts } from './test-support/manual-interrupts.js';
+import { manualInterrupts } from '@pier/plugin-testkit';
 import { processSpec } from './test-support/unit-host.js';
 
 const fixture = dockerFixture('pier-dl-logs');

@@ -2,7 +2,7 @@
  * The `schedulerDockerLocal()` factory: wiring only. Registration is cheap (no Docker connection,
  * no dockerode import); the engine is contacted when a scheduler method runs.
  */
-import { defineScheduler, type PierPlugin, type SchedulerImplementation } from '@pier/plugin-api';
+import { defineScheduler, type PierPlugin, type SchedulerImplementation, processInterrupts, type InterruptSource } from '@pier/plugin-api';
 import { appStatus, inspectApp, isDeployed } from './app-status.js';
 import { systemClock, unixSeconds, type Clock } from './clock.js';
 import { registerDockerLocalCommands } from './commands.js';
@@ -12,7 +12,6 @@ import { createDockerodePort } from './dockerode-port.js';
 import { enter } from './enter.js';
 import { imageInfo } from './image-info.js';
 import { STALE_IMAGE_INFO_SECONDS, sweepImageInfoContainers } from './image-info-sweep.js';
-import { processInterrupts, type InterruptSource } from './interrupts.js';
 import { logsFailed, postDelete, preRestore, stopApp } from './lifecycle.js';
 import { appLogs, runLogs } from './logs.js';
 import { netProbes, type Probes } from './probes.js';

@@ -5,13 +5,11 @@
  * the container when it exits (`--rm`), so it goes even when Pier does not live to see the end;
  * Pier removes it too on its own paths (an interrupt before start, a reader gone, a failure).
  */
-import { constants } from 'node:os';
-import { ErrorCodes, isPierError, PierError, messageOf, startFailureStatus } from '@pier/plugin-api';
+import { ErrorCodes, isPierError, PierError, messageOf, startFailureStatus, signalExitCode, interruptRelay, type InterruptRelay } from '@pier/plugin-api';
 import { notDeployed } from './app-status.js';
 import { connectIo } from './attach-io.js';
 import { takesLogMaxSize } from './create-options.js';
 import { OWN_INIT_VENDOR } from './deploy.js';
-import { interruptRelay, type InterruptRelay } from './interrupts.js';
 import { freeLoopbackPort } from './probes.js';
 import { readDeploySettings } from './properties.js';
 import { buildRunSpec, resolveRunCommand, type RunPlan } from './run-plan.js';
@@ -38,7 +36,7 @@ export interface RunOutput {
 /** How long the connection may stay silent after the exit status before it is dropped. */
 const OUTPUT_IDLE_MS = 2000;
 /** A shell's status for a writer killed by SIGPIPE: what `pier run … | head -1` ends with. */
-const OUTPUT_GONE_STATUS = 128 + constants.signals.SIGPIPE;
+const OUTPUT_GONE_STATUS = signalExitCode('SIGPIPE');
 const NAME_ATTEMPTS = 5;
 
 /** Creates `<app>.run.<n>`, drawing another n when the name is taken (`$RANDOM` collides). */
@@ -109,7 +107,7 @@ export async function runOneOff(rt: Runtime, input: RunInput): Promise<RunOutput
       await docker.removeContainer(created.id);
       created = await createNamed(rt, { ...plan, argv: [FALLBACK_SHELL] }, created.number);
     }
-    if (interrupts.pending) return { exitCode: 128 + constants.signals[interrupts.pending] };
+    if (interrupts.pending) return { exitCode: signalExitCode(interrupts.pending) };
     if (input.detach) {
       await docker.startContainer(created.id);
       keep = true;
@@ -135,7 +133,7 @@ async function runAttached(rt: Runtime, id: string, tty: boolean, interrupts: In
     let received = 0;
     interrupts.forwardTo((signal) => void docker.killContainer(id, received++ === 0 ? signal : 'SIGKILL').catch(() => {}));
     // An interrupt while attaching: do not start at all.
-    if (interrupts.pending) return 128 + constants.signals[interrupts.pending];
+    if (interrupts.pending) return signalExitCode(interrupts.pending);
     try {
       await docker.startContainer(id);
     } catch (error) {

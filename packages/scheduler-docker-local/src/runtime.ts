@@ -4,10 +4,10 @@
  * undo exactly that.
  */
 import type { Output, PluginIO, Release, TriggerBus } from '@pier/plugin-api';
+import { type InterruptSource } from '@pier/plugin-api';
 import type { Clock } from './clock.js';
 import type { DeployGuard } from './deploy-interrupts.js';
 import type { DockerPort, RestartPolicy } from './docker-port.js';
-import type { InterruptSource } from './interrupts.js';
 import type { DeployContainer } from './naming.js';
 import type { Probes } from './probes.js';
 import type { RetireLauncher } from './retire-launch.js';

@@ -5,10 +5,10 @@
  * lifecycle.
  */
 import { contractRelease, describeSchedulerContract } from '@pier/plugin-testkit/contract';
+import { manualInterrupts } from '@pier/plugin-testkit';
 import { schedulerDockerSwarm } from './plugin.js';
 import { FakeClock } from './test-support/fake-clock.js';
 import { FakeSwarm } from './test-support/fake-swarm.js';
-import { manualInterrupts } from './test-support/unit-host.js';
 
 describeSchedulerContract(
   'docker-swarm',

@@ -9,8 +9,7 @@
  * already converged, and removes the services this deploy created. Then the deploy throws.
  */
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:os';
-import { ErrorCodes, PierError, type InputOf, type ProcessSpec, type Release, type schedulerDeploy, messageOf } from '@pier/plugin-api';
+import { ErrorCodes, PierError, type InputOf, type ProcessSpec, type Release, type schedulerDeploy, messageOf, signalExitCode } from '@pier/plugin-api';
 import { appServices, replicasOf } from './app-services.js';
 import { awaitRollback, awaitRollout, type RolloutOutcome } from './await-rollout.js';
 import { clearFailedTasks, recordFailedTasks } from './failed-logs.js';
@@ -130,7 +129,7 @@ async function undo(session: DeploySession, changes: Change[]): Promise<void> {
 function failure(session: DeploySession, changes: Change[]): PierError {
   if (session.interrupted !== null) {
     return new PierError(ErrorCodes.INTERRUPTED, `Deploy interrupted by ${session.interrupted}: rolled back, the previous release keeps running`, {
-      exitCode: 128 + (constants.signals[session.interrupted] ?? 0),
+      exitCode: signalExitCode(session.interrupted),
     });
   }
   const failed = changes.filter((c) => !c.outcome.ok);

@@ -6,10 +6,9 @@
  * The first thing a deploy (or ps:rebuild) does, so a Ctrl-C often lands here: the reads are cut
  * short, the container is removed all the same, and the command exits 130 (143 for SIGTERM).
  */
-import { constants } from 'node:os';
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
-import { ErrorCodes, PierError } from '@pier/plugin-api';
+import { ErrorCodes, PierError, signalExitCode } from '@pier/plugin-api';
 import { ProbeInterrupted, withProbeContainer, type ProbeStep } from './probe-container.js';
 import type { Runtime } from './runtime.js';
 
@@ -82,7 +81,7 @@ export async function imageInfo(rt: Runtime, app: string, image: string): Promis
   } catch (error) {
     if (!(error instanceof ProbeInterrupted)) throw error;
     throw new PierError(ErrorCodes.INTERRUPTED, `Deploy interrupted by ${error.signal}: nothing was started or changed`, {
-      exitCode: 128 + (constants.signals[error.signal] ?? 0),
+      exitCode: signalExitCode(error.signal),
     });
   }
 }

@@ -9,4 +9,4 @@ export { createDockerodeSwarmPort, type DockerodeSwarmPortOptions } from './dock
 export type { ExecSession, ImageDetails, LogLine, ServiceLogOptions, ServiceSummary, SwarmNode, SwarmPort, TaskSummary, UpdateStatus } from './swarm-port.js';
 export type { HealthConfig, RolloutConfig, ServiceSpec } from './service-spec-types.js';
 export type { Clock } from './clock.js';
-export { processInterrupts, type InterruptSource } from './interrupts.js';
+export { processInterrupts, type InterruptSource } from '@pier/plugin-api';

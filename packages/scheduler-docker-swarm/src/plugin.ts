@@ -2,7 +2,7 @@
  * The `schedulerDockerSwarm()` factory: wiring only. Registration is cheap (no engine
  * connection, no dockerode import); the engine is contacted when a scheduler method runs.
  */
-import { defineScheduler, type PierPlugin, type SchedulerImplementation } from '@pier/plugin-api';
+import { defineScheduler, type PierPlugin, type SchedulerImplementation, processInterrupts, type InterruptSource } from '@pier/plugin-api';
 import { appStatus, isDeployed } from './app-status.js';
 import { systemClock, type Clock } from './clock.js';
 import { registerSettingsCommands } from './commands.js';
@@ -12,7 +12,6 @@ import { enter } from './enter.js';
 import { logsFailed } from './failed-logs.js';
 import { imageInfo } from './image-info.js';
 import { inspectApp } from './inspect.js';
-import { processInterrupts, type InterruptSource } from './interrupts.js';
 import { appLogs } from './logs.js';
 import { STALE_PROBE_SECONDS, sweepProbeContainers } from './probe-container.js';
 import type { Runtime } from './runtime.js';

@@ -5,18 +5,14 @@
  * the removal watched before start so a fast command's status is not removed with it, removed
  * by the engine when it exits (also when Pier is gone by then). Interrupts are passed on to it.
  */
-import { constants } from 'node:os';
-import { ErrorCodes, isPierError, PierError, messageOf, startFailureStatus } from '@pier/plugin-api';
+import { ErrorCodes, isPierError, PierError, messageOf, startFailureStatus, signalExitCode, interruptRelay, type InterruptRelay } from '@pier/plugin-api';
 import { DEFAULT_SHELL, FALLBACK_SHELL } from './app-shell.js';
-import { holdInterrupts, type HeldInterrupts } from './interrupt-relay.js';
 import { runContainerSpec, type RunPlan } from './run-plan.js';
 import { randomRunNumber } from './run-naming.js';
 import type { Runtime } from './runtime.js';
 import { linkSession, OUTPUT_GONE_STATUS, OUTPUT_QUIET_MS } from './session-link.js';
 
 const NAME_ATTEMPTS = 5;
-
-const signalled = (signal: NodeJS.Signals) => 128 + constants.signals[signal];
 
 /**
  * A swarm network created without --attachable takes no plain container; the engine says so when
@@ -41,7 +37,7 @@ async function createContainer(rt: Runtime, plan: RunPlan): Promise<{ id: string
   }
 }
 
-async function attachAndRun(rt: Runtime, plan: RunPlan, id: string, interrupts: HeldInterrupts): Promise<number> {
+async function attachAndRun(rt: Runtime, plan: RunPlan, id: string, interrupts: InterruptRelay): Promise<number> {
   const { tty } = plan;
   const { engine } = rt;
   const session = await engine.attachContainer(id, tty);
@@ -51,11 +47,11 @@ async function attachAndRun(rt: Runtime, plan: RunPlan, id: string, interrupts: 
     // `docker run`'s sig-proxy: the first interrupt goes to the process, another one kills it.
     // One that comes before the process runs stops the run there, or reaches it once it runs.
     let running = false;
-    let early = interrupts.first;
+    let early = interrupts.pending;
     let forwarded = 0;
     const forward = (signal: NodeJS.Signals) => void engine.killContainer(id, forwarded++ === 0 ? signal : 'SIGKILL').catch(() => {});
-    interrupts.passTo((signal) => (running ? forward(signal) : (early ??= signal)));
-    if (early !== null) return signalled(early);
+    interrupts.forwardTo((signal) => (running ? forward(signal) : (early ??= signal)));
+    if (early !== null) return signalExitCode(early);
     try {
       await engine.startContainer(id);
     } catch (error) {
@@ -81,22 +77,22 @@ async function attachAndRun(rt: Runtime, plan: RunPlan, id: string, interrupts: 
 
 export async function runAttached(rt: Runtime, plan: RunPlan): Promise<number> {
   // From here on there is a container to remove: an interrupt must not end Pier halfway.
-  const interrupts = holdInterrupts(rt.interrupts);
+  const interrupts = interruptRelay(rt.interrupts);
   let id: string | undefined;
   try {
     const created = await createContainer(rt, plan);
     id = created.id;
-    if (plan.defaultShell && interrupts.first === null && !(await rt.engine.pathExists(id, DEFAULT_SHELL))) {
+    if (plan.defaultShell && interrupts.pending === null && !(await rt.engine.pathExists(id, DEFAULT_SHELL))) {
       // As docker-local: the command is fixed at create time, so this container gives way to one
       // of the same name running /bin/sh. No container made only to look.
       await rt.engine.removeContainer(id);
       id = undefined;
       id = (await createContainer(rt, { ...created.plan, argv: [FALLBACK_SHELL] })).id;
     }
-    return interrupts.first !== null ? signalled(interrupts.first) : await attachAndRun(rt, plan, id, interrupts);
+    return interrupts.pending !== null ? signalExitCode(interrupts.pending) : await attachAndRun(rt, plan, id, interrupts);
   } finally {
     // The engine removes a container that ran; this removes one that never did (or still runs).
     if (id !== undefined) await rt.engine.removeContainer(id).catch(() => {});
-    interrupts.release();
+    interrupts.unsubscribe();
   }
 }

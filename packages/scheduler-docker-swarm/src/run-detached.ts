@@ -5,9 +5,7 @@
  * its node cannot get, no node for it in time) fails the command and is removed, as a
  * detached `docker run` that cannot start fails.
  */
-import { constants } from 'node:os';
-import { ErrorCodes, PierError, type OutputOf, type schedulerRun, messageOf } from '@pier/plugin-api';
-import { holdInterrupts } from './interrupt-relay.js';
+import { ErrorCodes, PierError, type OutputOf, type schedulerRun, messageOf, signalExitCode, interruptRelay } from '@pier/plugin-api';
 import { shortId } from './naming.js';
 import { readDeployTimeoutSeconds } from './properties.js';
 import { runServiceSpec, type RunPlan } from './run-plan.js';
@@ -54,18 +52,18 @@ async function startProblem(rt: Runtime, serviceId: string, timeoutMs: number, i
 export async function runDetached(rt: Runtime, plan: RunPlan): Promise<OutputOf<typeof schedulerRun>> {
   const deployTimeoutSeconds = await readDeployTimeoutSeconds(rt.bus, plan.app);
   // From here on there is a service to remove if the run goes no further.
-  const interrupts = holdInterrupts(rt.interrupts);
+  const interrupts = interruptRelay(rt.interrupts);
   let created: { id: string; name: string } | undefined;
   let started = false;
   try {
     created = await createService(rt, plan);
-    const problem = await startProblem(rt, created.id, deployTimeoutSeconds * 1000, () => interrupts.first !== null);
-    if (interrupts.first !== null) return { exitCode: 128 + constants.signals[interrupts.first] };
+    const problem = await startProblem(rt, created.id, deployTimeoutSeconds * 1000, () => interrupts.pending !== null);
+    if (interrupts.pending !== null) return { exitCode: signalExitCode(interrupts.pending) };
     if (problem !== null) throw new PierError(ErrorCodes.COMMAND_FAILED, `One-off ${created.name} could not start: ${problem}`);
     started = true;
     return { exitCode: 0, container: created.name };
   } finally {
     if (created && !started) await rt.engine.removeService(created.id).catch(() => {});
-    interrupts.release();
+    interrupts.unsubscribe();
   }
 }

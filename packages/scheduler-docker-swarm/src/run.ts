@@ -6,7 +6,7 @@
  * swarm (run-detached.ts). Both are `<app>.run.<n>`, for run:list, run:logs and run:stop.
  */
 import type { InputOf, OutputOf, schedulerRun } from '@pier/plugin-api';
-import { constants } from 'node:os';
+import { signalExitCode } from '@pier/plugin-api';
 import { configuredShell, DEFAULT_SHELL, defaultShell } from './app-shell.js';
 import { deployedRelease } from './deployed-release.js';
 import { freeLoopbackPort } from './loopback-port.js';
@@ -49,7 +49,7 @@ export async function runOneOff(rt: Runtime, input: RunInput): Promise<OutputOf<
     try {
       argv = await withProbeContainer(rt, app, release.image, (id, step) => step(defaultShell(rt.engine, id)));
     } catch (error) {
-      if (error instanceof ProbeInterrupted) return { exitCode: 128 + constants.signals[error.signal] };
+      if (error instanceof ProbeInterrupted) return { exitCode: signalExitCode(error.signal) };
       throw error;
     }
   }

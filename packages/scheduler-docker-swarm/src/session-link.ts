@@ -8,9 +8,9 @@
  *   process) and its size follows the window; without one, stdout and stderr stay apart;
  * - stdin is passed on once the process runs; without a TTY its end closes the process's stdin.
  */
-import { constants } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import type { PluginIO } from '@pier/plugin-api';
+import { signalExitCode } from '@pier/plugin-api';
 import type { ExecSession } from './swarm-port.js';
 import { makeRaw, windowSize } from './terminal.js';
 
@@ -29,7 +29,7 @@ export interface SessionLink {
 }
 
 /** A shell's status for a writer killed by SIGPIPE: what `pier run app … | head -1` ends with. */
-export const OUTPUT_GONE_STATUS = 128 + constants.signals.SIGPIPE;
+export const OUTPUT_GONE_STATUS = signalExitCode('SIGPIPE');
 /** How long a session may stay silent after its process ended before it is not waited for. */
 export const OUTPUT_QUIET_MS = 2000;
 

@@ -5,7 +5,7 @@
  */
 import { constants } from 'node:os';
 import { Readable } from 'node:stream';
-import { ErrorCodes, PierError } from '@pier/plugin-api';
+import { ErrorCodes, PierError, signalExitCode } from '@pier/plugin-api';
 import * as tar from 'tar-stream';
 import type { Clock } from '../clock.js';
 import type { ContainerDetails, ContainerSummary, CreateContainerSpec, ExecResult, ImageDetails, RestartPolicy } from '../docker-port.js';
@@ -195,7 +195,7 @@ export abstract class FakeDockerCore {
     if (!c) return;
     this.refuse(c, 'stop');
     this.calls.push(`stop ${c.name} t=${timeoutSeconds}`);
-    if (c.status === 'running' || c.status === 'restarting' || c.status === 'paused') this.exit(c, 128 + constants.signals.SIGTERM);
+    if (c.status === 'running' || c.status === 'restarting' || c.status === 'paused') this.exit(c, signalExitCode('SIGTERM'));
   }
 
   async killContainer(id: string, signal = 'SIGKILL') {

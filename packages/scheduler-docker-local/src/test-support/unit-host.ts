@@ -3,13 +3,12 @@
  * for releases. Triggers are called the way the host dispatches them (keyed 'docker-local').
  */
 import { schedulerDeploy, type InputOf, type OutputOf, type ProcessSpec, type Release, type TriggerOfKind } from '@pier/plugin-api';
-import { createTestHost, type TestHost } from '@pier/plugin-testkit';
+import { createTestHost, manualInterrupts, type ManualInterrupts, type TestHost } from '@pier/plugin-testkit';
 import { schedulerDockerLocal } from '../plugin.js';
 import type { Probes } from '../probes.js';
 import type { RetireJob } from '../retire-job.js';
 import { writeStoredRelease } from '../state-files.js';
 import { FakeClock, FakeDocker, type FakeImage } from './fake-docker.js';
-import { manualInterrupts, type ManualInterrupts } from './manual-interrupts.js';
 
 export interface UnitHost {
   host: TestHost;

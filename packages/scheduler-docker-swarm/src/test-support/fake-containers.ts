@@ -8,8 +8,7 @@
  * plumbed like attach's.
  */
 import { PassThrough, Readable } from 'node:stream';
-import { constants } from 'node:os';
-import { ErrorCodes, PierError } from '@pier/plugin-api';
+import { ErrorCodes, PierError, signalExitCode } from '@pier/plugin-api';
 import type { ContainerCreateSpec, ContainerSummary } from '../container-port.js';
 import type { ExecSession, LogLine } from '../swarm-port.js';
 
@@ -179,14 +178,14 @@ export class FakeContainers {
 
   stop(id: string): void {
     const container = this.all.get(id);
-    if (container?.state === 'running') this.exit(container, 128 + constants.signals.SIGTERM);
+    if (container?.state === 'running') this.exit(container, signalExitCode('SIGTERM'));
   }
 
   kill(id: string, signal: NodeJS.Signals): void {
     const container = this.all.get(id);
     if (container?.state !== 'running') return;
     container.signals.push(signal);
-    this.exit(container, 128 + constants.signals[signal]);
+    this.exit(container, signalExitCode(signal));
   }
 
   resize(id: string, rows: number, columns: number): void {

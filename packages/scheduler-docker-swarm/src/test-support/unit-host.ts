@@ -3,34 +3,10 @@
  * for releases. Triggers are called the way the host dispatches them (keyed 'docker-swarm').
  */
 import type { InputOf, OutputOf, ProcessSpec, Release, TriggerOfKind } from '@pier/plugin-api';
-import { createTestHost, type TestHost } from '@pier/plugin-testkit';
-import type { InterruptSource } from '../interrupts.js';
+import { createTestHost, manualInterrupts, type ManualInterrupts, type TestHost } from '@pier/plugin-testkit';
 import { schedulerDockerSwarm } from '../plugin.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeSwarm } from './fake-swarm.js';
-
-export interface ManualInterrupts extends InterruptSource {
-  interrupt(signal?: NodeJS.Signals): void;
-  /** Handlers subscribed now: 0 once a command has let go of them. */
-  readonly subscribers: number;
-}
-
-/** Interrupts a test fires by hand. */
-export function manualInterrupts(): ManualInterrupts {
-  const handlers = new Set<(signal: NodeJS.Signals) => void>();
-  const subscribe: InterruptSource = (handler) => {
-    handlers.add(handler);
-    return () => void handlers.delete(handler);
-  };
-  return Object.defineProperties(subscribe, {
-    interrupt: {
-      value(signal: NodeJS.Signals = 'SIGINT') {
-        for (const handler of handlers) handler(signal);
-      },
-    },
-    subscribers: { get: () => handlers.size },
-  }) as ManualInterrupts;
-}
 
 export interface UnitHost {
   host: TestHost;

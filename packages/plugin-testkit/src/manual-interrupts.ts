@@ -1,8 +1,13 @@
-/** An InterruptSource for tests: `interrupt()` fires every current subscriber, no signals involved. */
-import type { InterruptSource } from '../interrupts.js';
+/**
+ * An InterruptSource a test fires by hand: `interrupt()` calls every current subscriber, no
+ * process signals involved, and `subscribers` shows whether a command has let go of them again.
+ * Shared by every scheduler's tests that pass `interrupts` to their plugin.
+ */
+import type { InterruptSource } from '@pier/plugin-api';
 
 export interface ManualInterrupts extends InterruptSource {
   interrupt(signal?: NodeJS.Signals): void;
+  /** Handlers subscribed now: 0 once a command has let go of them. */
   readonly subscribers: number;
 }
 

@@ -1,0 +1,3 @@
+export * from './interrupts.js';
+export * from './interrupt-relay.js';
+export * from './signal-status.js';
