@@ -9,10 +9,10 @@
  * reading (`| head -1`: EPIPE) ends the session quietly instead of crashing Pier.
  */
 import type { Duplex, Readable } from 'node:stream';
+import { enterRawMode, terminalSize } from '@pier/plugin-api';
 import { FrameDecoder } from './frames.js';
 import { createPacer } from './paced-output.js';
 import type { Runtime } from './runtime.js';
-import { enterRawMode, terminalSize } from './terminal-mode.js';
 
 export interface IoSessionOptions {
   tty: boolean;

@@ -5,7 +5,7 @@
  * the container when it exits (`--rm`), so it goes even when Pier does not live to see the end;
  * Pier removes it too on its own paths (an interrupt before start, a reader gone, a failure).
  */
-import { ErrorCodes, isPierError, PierError, messageOf, startFailureStatus, signalExitCode, interruptRelay, type InterruptRelay } from '@pier/plugin-api';
+import { ErrorCodes, isPierError, PierError, messageOf, startFailureStatus, signalExitCode, interruptRelay, type InterruptRelay, terminalSize } from '@pier/plugin-api';
 import { notDeployed } from './app-status.js';
 import { connectIo } from './attach-io.js';
 import { takesLogMaxSize } from './create-options.js';
@@ -17,7 +17,6 @@ import { randomRunNumber } from './run-naming.js';
 import type { Runtime } from './runtime.js';
 import { FALLBACK_SHELL, needsFallback, resolveShell } from './shell.js';
 import { readStoredRelease } from './state-files.js';
-import { terminalSize } from './terminal-mode.js';
 
 export interface RunInput {
   app: string;

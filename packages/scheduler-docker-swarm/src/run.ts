@@ -6,7 +6,7 @@
  * swarm (run-detached.ts). Both are `<app>.run.<n>`, for run:list, run:logs and run:stop.
  */
 import type { InputOf, OutputOf, schedulerRun } from '@pier/plugin-api';
-import { signalExitCode } from '@pier/plugin-api';
+import { signalExitCode, terminalSize } from '@pier/plugin-api';
 import { configuredShell, DEFAULT_SHELL, defaultShell } from './app-shell.js';
 import { deployedRelease } from './deployed-release.js';
 import { freeLoopbackPort } from './loopback-port.js';
@@ -19,7 +19,6 @@ import type { RunPlan } from './run-plan.js';
 import type { Runtime } from './runtime.js';
 import { WEB_PORT } from './service-spec.js';
 import { requireManager } from './swarm-manager.js';
-import { windowSize } from './terminal.js';
 
 export type RunInput = InputOf<typeof schedulerRun>;
 
@@ -65,7 +64,7 @@ export async function runOneOff(rt: Runtime, input: RunInput): Promise<OutputOf<
     port,
     tty: input.tty,
     ttlSeconds: input.ttlSeconds,
-    consoleSize: input.tty ? windowSize(rt.io.stdout) : undefined,
+    consoleSize: input.tty ? terminalSize(rt.io.stdout) : undefined,
   };
   return input.detach ? runDetached(rt, plan) : { exitCode: await runAttached(rt, plan) };
 }

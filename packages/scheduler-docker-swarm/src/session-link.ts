@@ -10,9 +10,8 @@
  */
 import type { Readable, Writable } from 'node:stream';
 import type { PluginIO } from '@pier/plugin-api';
-import { signalExitCode } from '@pier/plugin-api';
+import { signalExitCode, enterRawMode, terminalSize } from '@pier/plugin-api';
 import type { ExecSession } from './swarm-port.js';
-import { makeRaw, windowSize } from './terminal.js';
 
 export interface SessionLink {
   /** The process runs: pass it stdin and the terminal size from now on. */
@@ -63,7 +62,7 @@ function feedTerminal(stdin: Readable, into: Writable): () => void {
 
 export function linkSession(io: PluginIO, session: ExecSession, options: { tty: boolean; resize(rows: number, columns: number): void }): SessionLink {
   const { stdin, stdout, stderr } = io;
-  const restore = options.tty ? makeRaw(stdin) : () => {};
+  const restore = options.tty ? enterRawMode(stdin) : () => {};
   let reportGone = () => {};
   const outputGone = new Promise<void>((resolve) => (reportGone = resolve));
   const targets = [stdout, stderr];
@@ -76,7 +75,7 @@ export function linkSession(io: PluginIO, session: ExecSession, options: { tty: 
   const outputDone = Promise.all([finished(session.stdout), finished(session.stderr)]);
 
   const sendSize = () => {
-    const size = windowSize(stdout);
+    const size = terminalSize(stdout);
     if (size) options.resize(...size);
   };
   let detachStdin = () => {};

@@ -1,3 +1,4 @@
 export * from './interrupts.js';
 export * from './interrupt-relay.js';
 export * from './signal-status.js';
+export * from './terminal-mode.js';

@@ -1,6 +1,6 @@
 /**
  * The caller's terminal during a TTY session (attached `run`, `enter`): raw, as the docker CLI
- * makes it (cfmakeraw), and its size.
+ * makes it (cfmakeraw), and its size. Shared by the schedulers that attach a caller to a container.
  *
  * Node's setRawMode is not quite raw: libuv leaves output processing on (it sets ONLCR), so the
  * process's "\r\n" — its own terminal already turned "\n" into that — reaches the screen as
