@@ -2,7 +2,7 @@
  * Read-only views of an app, all computed from the engine's live containers (names + labels):
  * `scheduler:app-status`, `scheduler:is-deployed` and `scheduler:inspect`.
  */
-import { ErrorCodes, PierError, type AppStatus } from '@pier/plugin-api';
+import type { AppStatus } from '@pier/plugin-api';
 import { maskInspect } from './mask.js';
 import { LABEL_LISTEN, listDeployContainers, liveContainers, type DeployContainer } from './naming.js';
 import type { Runtime } from './runtime.js';
@@ -47,9 +47,6 @@ export async function isDeployed(rt: Runtime, app: string): Promise<boolean> {
   if ((await readText(releaseFile(rt.root, app))) !== null) return true;
   return liveContainers(await listDeployContainers(rt.docker, app)).length > 0;
 }
-
-/** What run, logs and enter say about an app with nothing to run or read. */
-export const notDeployed = (app: string) => new PierError(ErrorCodes.APP_NOT_DEPLOYED, `App ${app} has not been deployed`);
 
 export async function inspectApp(rt: Runtime, app: string): Promise<Record<string, unknown>[]> {
   const live = liveContainers(await listDeployContainers(rt.docker, app));

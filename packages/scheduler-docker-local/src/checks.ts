@@ -20,8 +20,8 @@
 import type { Healthcheck, Output, ProcessSpec } from '@pier/plugin-api';
 import type { Clock } from './clock.js';
 import type { DockerPort } from './docker-port.js';
-import { LOOPBACK, type Probes } from './probes.js';
-import { messageOf } from '@pier/plugin-api';
+import type { Probes } from './probes.js';
+import { messageOf, LOOPBACK } from '@pier/plugin-api';
 
 export interface CheckTarget {
   app: string;

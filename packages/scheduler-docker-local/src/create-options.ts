@@ -3,9 +3,9 @@
  * Dokku's `docker container create` argument list (§4.3.1), in one place so it can be tested
  * as a table.
  */
+import { LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_DYNO, LABEL_PROCESS_TYPE, LOOPBACK } from '@pier/plugin-api';
 import type { CreateContainerSpec, RestartPolicy } from './docker-port.js';
-import { LOOPBACK } from './probes.js';
-import { GLOBAL_LABELS, LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_DYNO, LABEL_LISTEN, LABEL_PROCESS_TYPE, upcomingName } from './naming.js';
+import { GLOBAL_LABELS, LABEL_LISTEN, upcomingName } from './naming.js';
 
 /** Dokku's logs plugin adds `--log-opt max-size=10m` only for drivers that understand it. */
 const SIZE_LIMITED_DRIVERS = new Set(['json-file', 'local']);

@@ -5,13 +5,12 @@
  * of the dyno is not touched. Between steps the deploy's interrupt guard is checked, so a Ctrl-C
  * starts nothing more (deploy-interrupts.ts).
  */
-import { ErrorCodes, isPierError, PierError, ProcfileCommandSyntaxError, splitProcfileCommand, type ProcessSpec, messageOf } from '@pier/plugin-api';
+import { ErrorCodes, isPierError, PierError, ProcfileCommandSyntaxError, splitProcfileCommand, type ProcessSpec, messageOf, freeLoopbackPort } from '@pier/plugin-api';
 import { checkDyno } from './checks.js';
 import { unixSeconds } from './clock.js';
 import { buildCreateOptions } from './create-options.js';
 import { failedStopTimeout, haltContainer } from './halt-container.js';
 import { shortId } from './naming.js';
-import { freeLoopbackPort } from './probes.js';
 import { registerRetired } from './retire.js';
 import type { DeploySession, NewContainer, Runtime } from './runtime.js';
 import { appendFailedContainer } from './state-files.js';

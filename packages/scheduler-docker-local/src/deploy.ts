@@ -6,7 +6,7 @@
  * or retired and the previous containers keep serving untouched (deploy-undo.ts). (Dokku instead
  * keeps the types that passed before the failure, leaving an app half on each release.)
  */
-import { ErrorCodes, PierError, type ProcessSpec, type Release, type TriggerBus } from '@pier/plugin-api';
+import { ErrorCodes, PierError, type ProcessSpec, type Release, type TriggerBus, OWN_INIT_VENDOR } from '@pier/plugin-api';
 import { guardDeploy, guardedClock, guardedProbes, interruptedError } from './deploy-interrupts.js';
 import { deployProcessType } from './deploy-process.js';
 import { undoFailedDeploy, undoInterruptedDeploy } from './deploy-undo.js';
@@ -25,9 +25,6 @@ export interface DeployInput {
   release: Release;
   processType?: string | undefined;
 }
-
-/** Dokku's init-process fallback: linuxserver.io images bring their own init (s6). */
-export const OWN_INIT_VENDOR = 'linuxserver.io';
 
 /** Web alone first (it is what users reach), then the rest in name order. */
 export function orderProcesses(processes: readonly ProcessSpec[], processType?: string): { first: ProcessSpec[]; rest: ProcessSpec[] } {

@@ -4,8 +4,9 @@
  * the app's (it holds the app lock, so none of them is in use), ps:retire those of the root that
  * are older than a few minutes (it takes no lock: a younger one may be another command's).
  */
+import { LABEL_APP, LABEL_CONTAINER_TYPE } from '@pier/plugin-api';
 import { IMAGE_INFO_TYPE } from './image-info.js';
-import { LABEL_APP, LABEL_CONTAINER_TYPE, shortId } from './naming.js';
+import { shortId } from './naming.js';
 import type { Runtime } from './runtime.js';
 
 /** Far longer than reading two small files takes. */

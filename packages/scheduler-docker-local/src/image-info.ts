@@ -11,9 +11,8 @@
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
-import { ErrorCodes, PierError } from '@pier/plugin-api';
+import { ErrorCodes, PierError, LABEL_APP, LABEL_CONTAINER_TYPE } from '@pier/plugin-api';
 import { guardDeploy, interruptedError, type DeployGuard } from './deploy-interrupts.js';
-import { LABEL_APP, LABEL_CONTAINER_TYPE } from './naming.js';
 import type { Runtime } from './runtime.js';
 
 export interface ImageInfo {

@@ -3,8 +3,9 @@
  * `scheduler:pre-restore` and `scheduler:logs-failed`.
  */
 import { rm } from 'node:fs/promises';
+import { LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_PROCESS_TYPE } from '@pier/plugin-api';
 import { streamLogs } from './log-stream.js';
-import { classifyName, LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_DOKKU, LABEL_PROCESS_TYPE } from './naming.js';
+import { classifyName, LABEL_DOKKU } from './naming.js';
 import { forgetRetired } from './retire.js';
 import { currentStopTimeout } from './stop-timeout.js';
 import type { Runtime } from './runtime.js';

@@ -2,12 +2,11 @@
  * `scheduler:logs` (§4.10) and `scheduler:run-logs` (§4.9): which containers, under which label;
  * log-stream.ts does the reading and printing.
  */
-import { ErrorCodes, PierError } from '@pier/plugin-api';
-import { isDeployed, notDeployed } from './app-status.js';
+import { ErrorCodes, PierError, LABEL_APP, LABEL_CONTAINER_TYPE, RUN_TYPE, runNumberOf, notDeployed } from '@pier/plugin-api';
+import { isDeployed } from './app-status.js';
 import type { ContainerSummary } from './docker-port.js';
 import { streamLogs, type LogTarget } from './log-stream.js';
-import { LABEL_APP, LABEL_CONTAINER_TYPE, listDeployContainers, liveContainers } from './naming.js';
-import { RUN_TYPE, runContainerNumber } from './run-naming.js';
+import { listDeployContainers, liveContainers } from './naming.js';
 import type { Runtime } from './runtime.js';
 
 export interface LogsInput {
@@ -53,7 +52,7 @@ export async function runLogs(rt: Runtime, input: RunLogsInput): Promise<void> {
     candidates.map(async (c): Promise<LogTarget | null> => {
       const details = await rt.docker.inspectContainer(c.id);
       const ours = details && details.labels[LABEL_APP] === app && details.labels[LABEL_CONTAINER_TYPE] === RUN_TYPE;
-      return ours ? { id: details.id, dyno: runContainerNumber(app, details.name), tty: details.tty } : null;
+      return ours ? { id: details.id, dyno: runNumberOf(app, details.name), tty: details.tty } : null;
     }),
   );
   if (container !== undefined && targets[0] === null) throw new PierError(ErrorCodes.COMMAND_FAILED, `No such container: ${container}`);

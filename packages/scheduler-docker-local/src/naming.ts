@@ -6,27 +6,15 @@
  *   <app>.<type>.<n>.upcoming-<rand>   being deployed; a leftover one is stale (crash or failure)
  *   <app>.<type>.<n>.<unix-epoch>      replaced, waiting for retirement
  *
- * Every container Pier creates also carries the state root it belongs to (LABEL_ROOT), so that
- * several roots can share one engine (see root-scope.ts).
+ * Every container Pier creates also carries the state root it belongs to (plugin-api's LABEL_ROOT,
+ * with Dokku's labels), so that several roots can share one engine (see root-scope.ts).
  */
-import { canonicalRoot } from '@pier/plugin-api';
+import { LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_ROOT } from '@pier/plugin-api';
 import type { ContainerSummary, DockerPort } from './docker-port.js';
 
-export const LABEL_APP = 'com.dokku.app-name';
-export const LABEL_PROCESS_TYPE = 'com.dokku.process-type';
-export const LABEL_DYNO = 'com.dokku.dyno';
-export const LABEL_CONTAINER_TYPE = 'com.dokku.container-type';
 /** Dokku's DOKKU_CONTAINER_LABEL: every deployed container carries `dokku` (empty value). */
 export const LABEL_DOKKU = 'dokku';
 
-/**
- * Not Dokku's: the state root (PIER_ROOT) whose Pier created the container, as its real path
- * (readable in `docker inspect`, exact in a label filter; symlinks resolved, so one directory is
- * one root however it is spelled). Deploy, one-off and image-info containers all carry it;
- * lookups only see their own root's (root-scope.ts).
- */
-export const LABEL_ROOT = 'com.pier.root';
-export const rootLabelValue = (root: string) => canonicalRoot(root);
 /**
  * Not Dokku's: where a host-mode web container listens on loopback (`127.0.0.1:<port>`), the
  * engine-side record of Dokku's PORT.web.<n> files; it gives the app's URLs.

@@ -1,12 +1,10 @@
 /**
- * Network probes for host-mode checks, and free loopback ports for host-mode web dynos.
+ * Network probes for host-mode checks (free loopback ports for host-mode dynos are plugin-api's).
  * Everything here talks to 127.0.0.1 only (see checks.ts for why bridge addresses are never used).
  */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { createConnection, createServer } from 'node:net';
-
-export const LOOPBACK = '127.0.0.1';
+import { createConnection } from 'node:net';
 
 export interface HttpResult {
   status: number;
@@ -55,30 +53,3 @@ function tcpConnect(host: string, port: number, timeoutMs: number): Promise<void
 }
 
 export const netProbes: Probes = { http: httpGet, tcp: tcpConnect };
-
-function ephemeralPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, LOOPBACK, () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-/**
- * A loopback port nothing listens on right now and that this deploy has not handed out yet
- * (the kernel may offer a just-closed port again before the new container binds it).
- */
-export async function freeLoopbackPort(taken: Set<number>): Promise<number> {
-  for (let tries = 0; tries < 100; tries++) {
-    const port = await ephemeralPort();
-    if (!taken.has(port)) {
-      taken.add(port);
-      return port;
-    }
-  }
-  throw new Error('could not find a free port on 127.0.0.1');
-}

@@ -11,10 +11,10 @@
  */
 import type { Output, TriggerBus } from '@pier/plugin-api';
 import type { DockerPort } from './docker-port.js';
-import { classifyName, LABEL_APP } from './naming.js';
+import { classifyName } from './naming.js';
 import type { RetireJob } from './retire-job.js';
 import type { RetireLauncher } from './retire-launch.js';
-import { withFileLock, writeFileAtomic } from '@pier/plugin-api';
+import { withFileLock, writeFileAtomic, LABEL_APP } from '@pier/plugin-api';
 import { deadContainersFile, readText } from './state-files.js';
 import { currentStopTimeout } from './stop-timeout.js';
 

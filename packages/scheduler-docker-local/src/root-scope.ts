@@ -17,9 +17,9 @@
  * so a label that differs is compared by its real path too: the same directory reached through a
  * symlink is the same root, and containers labelled either way stay this root's.
  */
-import { ErrorCodes, PierError } from '@pier/plugin-api';
+import { ErrorCodes, PierError, LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_ROOT, rootLabelValue } from '@pier/plugin-api';
 import type { ContainerSummary, CreateContainerSpec, DockerPort } from './docker-port.js';
-import { classifyName, LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_ROOT, rootLabelValue } from './naming.js';
+import { classifyName } from './naming.js';
 
 type Belongs = (labels: Readonly<Record<string, string>>, legacyToo: boolean) => boolean;
 

@@ -3,13 +3,12 @@
  * `scheduler:run-retire` (§4.9). All of them find the containers by label, never by name
  * pattern, so a container named like a run container but not labelled as one is left alone.
  */
-import { ErrorCodes, humanDuration, PierError, type Output } from '@pier/plugin-api';
+import { ErrorCodes, humanDuration, PierError, type Output, LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_DEADLINE, RUN_TYPE } from '@pier/plugin-api';
 import { unixSeconds } from './clock.js';
 import type { ContainerSummary } from './docker-port.js';
 import { haltContainer } from './halt-container.js';
-import { LABEL_APP, LABEL_CONTAINER_TYPE, shortId } from './naming.js';
+import { shortId } from './naming.js';
 import { currentStopTimeout } from './stop-timeout.js';
-import { LABEL_DEADLINE, RUN_TYPE } from './run-naming.js';
 import type { Runtime } from './runtime.js';
 
 export interface RunListEntry {

@@ -2,11 +2,9 @@
  * Pure: a one-off container's command and container-create body (Dokku's `scheduler-run`
  * argument list, §4.9), kept apart from the engine calls so it can be tested as a table.
  */
-import { ErrorCodes, PierError, ProcfileCommandSyntaxError, splitProcfileCommand, type Release } from '@pier/plugin-api';
+import { ErrorCodes, PierError, ProcfileCommandSyntaxError, splitProcfileCommand, type Release, LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_PROCESS_TYPE, LABEL_DEADLINE, RUN_TYPE, runName } from '@pier/plugin-api';
 import { LOG_MAX_SIZE } from './create-options.js';
 import type { CreateContainerSpec } from './docker-port.js';
-import { LABEL_APP, LABEL_CONTAINER_TYPE, LABEL_PROCESS_TYPE } from './naming.js';
-import { LABEL_DEADLINE, RUN_TYPE, runContainerName } from './run-naming.js';
 
 /** What procfile-util hands a `$PORT` when the process has none: Dokku's default web port. */
 const DEFAULT_PORT_TEXT = '5000';
@@ -72,7 +70,7 @@ export interface RunPlan {
 export function buildRunSpec(plan: RunPlan): CreateContainerSpec {
   const attached = !plan.detach;
   const spec: CreateContainerSpec = {
-    name: runContainerName(plan.app, plan.number),
+    name: runName(plan.app, plan.number),
     Image: plan.image,
     Cmd: plan.argv,
     Env: runEnv(plan.releaseEnv, plan.env, `${RUN_TYPE}.${plan.number}`, plan.port),

@@ -5,15 +5,11 @@
  * the container when it exits (`--rm`), so it goes even when Pier does not live to see the end;
  * Pier removes it too on its own paths (an interrupt before start, a reader gone, a failure).
  */
-import { ErrorCodes, isPierError, PierError, messageOf, startFailureStatus, signalExitCode, interruptRelay, type InterruptRelay, terminalSize } from '@pier/plugin-api';
-import { notDeployed } from './app-status.js';
+import { ErrorCodes, isPierError, PierError, messageOf, startFailureStatus, signalExitCode, interruptRelay, type InterruptRelay, terminalSize, randomRunNumber, OWN_INIT_VENDOR, notDeployed, freeLoopbackPort } from '@pier/plugin-api';
 import { connectIo } from './attach-io.js';
 import { takesLogMaxSize } from './create-options.js';
-import { OWN_INIT_VENDOR } from './deploy.js';
-import { freeLoopbackPort } from './probes.js';
 import { readDeploySettings } from './properties.js';
 import { buildRunSpec, resolveRunCommand, type RunPlan } from './run-plan.js';
-import { randomRunNumber } from './run-naming.js';
 import type { Runtime } from './runtime.js';
 import { FALLBACK_SHELL, needsFallback, resolveShell } from './shell.js';
 import { readStoredRelease } from './state-files.js';

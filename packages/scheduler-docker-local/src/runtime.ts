@@ -3,8 +3,7 @@
  * interrupts, plus the per-deploy session that collects what a deploy created so a failure can
  * undo exactly that.
  */
-import type { Output, PluginIO, Release, TriggerBus } from '@pier/plugin-api';
-import { type InterruptSource } from '@pier/plugin-api';
+import type { Output, PluginIO, Release, TriggerBus, InterruptSource } from '@pier/plugin-api';
 import type { Clock } from './clock.js';
 import type { DeployGuard } from './deploy-interrupts.js';
 import type { DockerPort, RestartPolicy } from './docker-port.js';

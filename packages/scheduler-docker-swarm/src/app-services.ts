@@ -3,7 +3,8 @@
  * One-off services carry the app's labels too (and a process type when they run a Procfile
  * command), but are no part of the app's formation: they are left out.
  */
-import { appLabels, LABEL_PROCESS_TYPE } from './naming.js';
+import { LABEL_PROCESS_TYPE } from '@pier/plugin-api';
+import { appLabels } from './naming.js';
 import { isOneOff } from './run-naming.js';
 import type { Runtime } from './runtime.js';
 import type { ServiceSummary } from './swarm-port.js';

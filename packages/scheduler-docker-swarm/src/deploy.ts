@@ -9,7 +9,7 @@
  * already converged, and removes the services this deploy created. Then the deploy throws.
  */
 import { randomBytes } from 'node:crypto';
-import { ErrorCodes, PierError, type InputOf, type ProcessSpec, type Release, type schedulerDeploy, messageOf, signalExitCode } from '@pier/plugin-api';
+import { ErrorCodes, PierError, type InputOf, type ProcessSpec, type Release, type schedulerDeploy, messageOf, signalExitCode, OWN_INIT_VENDOR } from '@pier/plugin-api';
 import { appServices, replicasOf } from './app-services.js';
 import { awaitRollback, awaitRollout, type RolloutOutcome } from './await-rollout.js';
 import { clearFailedTasks, recordFailedTasks } from './failed-logs.js';
@@ -22,9 +22,6 @@ import { requireManager } from './swarm-manager.js';
 import { taskImage } from './task-image.js';
 
 export type DeployInput = InputOf<typeof schedulerDeploy>;
-
-/** Dokku's init-process fallback: linuxserver.io images bring their own init (s6). */
-const OWN_INIT_VENDOR = 'linuxserver.io';
 
 interface DeploySession {
   rt: Runtime;

@@ -3,9 +3,8 @@
  * the source of truth; Pier keeps no release file for it). Every service of a release carries
  * the same image, env, init and stop grace period; each type's service its Procfile command.
  */
-import { ErrorCodes } from '@pier/plugin-api';
+import { ErrorCodes, notDeployed } from '@pier/plugin-api';
 import { appServices } from './app-services.js';
-import { notDeployed } from './logs.js';
 import { LABEL_NETWORK_MODE, LABEL_PROCFILE_COMMAND } from './naming.js';
 import { procfileArgv } from './procfile-argv.js';
 import type { Runtime } from './runtime.js';

@@ -4,12 +4,11 @@
  * on that engine's node; otherwise the error names the node. The caller's streams are joined to
  * the exec as session-link.ts does it (stdin, backpressure, a reader gone, raw TTY and its size).
  */
-import { ErrorCodes, PierError, type InputOf, type schedulerEnter } from '@pier/plugin-api';
+import { ErrorCodes, PierError, type InputOf, type schedulerEnter, notDeployed } from '@pier/plugin-api';
 import { appServices } from './app-services.js';
 import { appShell } from './app-shell.js';
 import { appDynos } from './app-status.js';
 import { chooseEnterTarget } from './enter-target.js';
-import { notDeployed } from './logs.js';
 import { shortId } from './naming.js';
 import type { Runtime } from './runtime.js';
 import { linkSession, OUTPUT_GONE_STATUS, OUTPUT_QUIET_MS } from './session-link.js';

@@ -6,7 +6,7 @@
  * crash's output is there) and leaves out the tasks of releases since replaced or rolled back.
  * log-printer.ts prints them (and says when following ends).
  */
-import { ErrorCodes, PierError, type InputOf, type schedulerLogs } from '@pier/plugin-api';
+import { notDeployed, type InputOf, type schedulerLogs } from '@pier/plugin-api';
 import { appServices, type AppService } from './app-services.js';
 import { parseLogLine } from './log-lines.js';
 import { printLogSources, type LogSource } from './log-printer.js';
@@ -16,8 +16,6 @@ import type { Runtime } from './runtime.js';
 import type { TaskSummary } from './swarm-port.js';
 
 export type LogsInput = InputOf<typeof schedulerLogs>;
-
-export const notDeployed = (app: string) => new PierError(ErrorCodes.APP_NOT_DEPLOYED, `App ${app} has not been deployed`);
 
 /**
  * task id → dyno, or null for a task of an earlier release. Learnt from the task list and, for a

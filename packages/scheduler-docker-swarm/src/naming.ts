@@ -8,17 +8,8 @@
  *   task     <type>.<slot>      the dyno; its container also carries com.pier.deploy (see below)
  */
 import { createHash } from 'node:crypto';
-import { canonicalRoot } from '@pier/plugin-api';
+import { LABEL_APP, LABEL_PROCESS_TYPE, LABEL_ROOT, rootLabelValue } from '@pier/plugin-api';
 
-export const LABEL_APP = 'com.dokku.app-name';
-export const LABEL_PROCESS_TYPE = 'com.dokku.process-type';
-/**
- * The state root (PIER_ROOT) whose Pier created the service, as its real path (one directory is
- * one root however it is spelled): the same key and value as scheduler-docker-local's, so one
- * engine (or swarm) can serve several roots and each sees only its own apps.
- */
-export const LABEL_ROOT = 'com.pier.root';
-export const rootLabelValue = (root: string) => canonicalRoot(root);
 /**
  * On the task template's container labels: a fresh id per deploy. It makes every deploy roll
  * the tasks (a restart really restarts) and tells this deploy's tasks from the previous ones.

@@ -4,9 +4,9 @@
  * engine. run:list, run:logs, run:stop and run:retire see them the same way: a name, a state
  * in Docker's container terms, a creation time and a time to live.
  */
+import { LABEL_APP, LABEL_DEADLINE } from '@pier/plugin-api';
 import type { ContainerSummary } from './container-port.js';
-import { LABEL_APP } from './naming.js';
-import { LABEL_DEADLINE, LABEL_RUN_NAME, oneOffLabels } from './run-naming.js';
+import { LABEL_RUN_NAME, oneOffLabels } from './run-naming.js';
 import type { Runtime } from './runtime.js';
 import { removeServices } from './service-removal.js';
 import type { ServiceSummary, TaskSummary } from './swarm-port.js';

@@ -10,8 +10,8 @@
  * root: ps:retire removes this root's that are older than a few minutes, apps:destroy the app's.
  */
 import { randomBytes } from 'node:crypto';
-import { LABEL_APP, LABEL_ROOT, rootLabelValue, shortId } from './naming.js';
-import { LABEL_CONTAINER_TYPE } from './run-naming.js';
+import { LABEL_APP, LABEL_ROOT, rootLabelValue, LABEL_CONTAINER_TYPE } from '@pier/plugin-api';
+import { shortId } from './naming.js';
 import type { Runtime } from './runtime.js';
 
 export const IMAGE_INFO_TYPE = 'image-info';

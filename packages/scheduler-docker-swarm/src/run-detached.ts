@@ -5,11 +5,10 @@
  * its node cannot get, no node for it in time) fails the command and is removed, as a
  * detached `docker run` that cannot start fails.
  */
-import { ErrorCodes, PierError, type OutputOf, type schedulerRun, messageOf, signalExitCode, interruptRelay } from '@pier/plugin-api';
+import { ErrorCodes, PierError, type OutputOf, type schedulerRun, messageOf, signalExitCode, interruptRelay, randomRunNumber, runName } from '@pier/plugin-api';
 import { shortId } from './naming.js';
 import { readDeployTimeoutSeconds } from './properties.js';
 import { runServiceSpec, type RunPlan } from './run-plan.js';
-import { randomRunNumber, runName } from './run-naming.js';
 import type { Runtime } from './runtime.js';
 import type { TaskSummary } from './swarm-port.js';
 

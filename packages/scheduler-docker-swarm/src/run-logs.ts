@@ -5,11 +5,10 @@
  * done, so a followed one ends once its task has finished and the last lines had a moment to
  * arrive from the node that ran it.
  */
-import { ErrorCodes, PierError, type InputOf, type schedulerRunLogs, messageOf } from '@pier/plugin-api';
+import { ErrorCodes, PierError, type InputOf, type schedulerRunLogs, messageOf, runNumberOf } from '@pier/plugin-api';
 import { parseLogLine, parseTimestampedLine, type ParsedLogLine } from './log-lines.js';
 import { printLogSources, type LogSource } from './log-printer.js';
 import { isActive, listOneOffs, oneOffServiceDone, type OneOff } from './one-offs.js';
-import { runNumberOf } from './run-naming.js';
 import type { Runtime } from './runtime.js';
 
 export type RunLogsInput = InputOf<typeof schedulerRunLogs>;

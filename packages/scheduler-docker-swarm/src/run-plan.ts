@@ -5,11 +5,11 @@
  * detached (`run:detached`), a one-off service: one task, never restarted, placed by Swarm on
  * any node the app's placement constraints allow.
  */
+import { LABEL_APP, LABEL_PROCESS_TYPE, LABEL_ROOT, rootLabelValue, LABEL_CONTAINER_TYPE, LABEL_DEADLINE, RUN_TYPE, runName } from '@pier/plugin-api';
 import type { ContainerCreateSpec } from './container-port.js';
-import { LABEL_APP, LABEL_PROCESS_TYPE, LABEL_ROOT, rootLabelValue } from './naming.js';
 import type { DeployedRelease } from './deployed-release.js';
 import { runEnv } from './run-command.js';
-import { LABEL_CONTAINER_TYPE, LABEL_DEADLINE, LABEL_RUN_NAME, RUN_TYPE, runName, runServiceName } from './run-naming.js';
+import { LABEL_RUN_NAME, runServiceName } from './run-naming.js';
 import type { OneOffServiceSpec } from './service-spec-types.js';
 import { swarmLiteral } from './swarm-template.js';
 

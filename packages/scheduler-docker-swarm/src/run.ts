@@ -6,15 +6,13 @@
  * swarm (run-detached.ts). Both are `<app>.run.<n>`, for run:list, run:logs and run:stop.
  */
 import type { InputOf, OutputOf, schedulerRun } from '@pier/plugin-api';
-import { signalExitCode, terminalSize } from '@pier/plugin-api';
+import { signalExitCode, terminalSize, randomRunNumber, freeLoopbackPort } from '@pier/plugin-api';
 import { configuredShell, DEFAULT_SHELL, defaultShell } from './app-shell.js';
 import { deployedRelease } from './deployed-release.js';
-import { freeLoopbackPort } from './loopback-port.js';
 import { ProbeInterrupted, withProbeContainer } from './probe-container.js';
 import { runAttached } from './run-attached.js';
 import { resolveRunCommand } from './run-command.js';
 import { runDetached } from './run-detached.js';
-import { randomRunNumber } from './run-naming.js';
 import type { RunPlan } from './run-plan.js';
 import type { Runtime } from './runtime.js';
 import { WEB_PORT } from './service-spec.js';

@@ -3,9 +3,9 @@
  * equivalent of `docker service create` for a Pier dyno type, in one place so it can be tested
  * as a table. See health-plan.ts for the checks and rollout-config.ts for the rollout settings.
  */
-import { ErrorCodes, type ProcessSpec, type Release } from '@pier/plugin-api';
+import { ErrorCodes, type ProcessSpec, type Release, LABEL_APP, LABEL_PROCESS_TYPE, LABEL_ROOT, rootLabelValue } from '@pier/plugin-api';
 import { planHealth, type HealthPlan } from './health-plan.js';
-import { LABEL_APP, LABEL_DEPLOY, LABEL_NETWORK_MODE, LABEL_PROCESS_TYPE, LABEL_PROCFILE_COMMAND, LABEL_ROOT, rootLabelValue, serviceName } from './naming.js';
+import { LABEL_DEPLOY, LABEL_NETWORK_MODE, LABEL_PROCFILE_COMMAND, serviceName } from './naming.js';
 import { procfileArgv } from './procfile-argv.js';
 import type { SwarmSettings } from './properties.js';
 import { swarmRestartPolicy } from './restart-policy.js';

@@ -22,3 +22,4 @@ export {
 } from './release.js';
 export { ProcfileCommandSyntaxError, splitProcfileCommand, type QuotingProblem } from './procfile-command.js';
 export { humanDuration } from './human-duration.js';
+export { notDeployed } from './not-deployed.js';
