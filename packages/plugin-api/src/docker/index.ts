@@ -3,3 +3,4 @@ export * from './dokku-labels.js';
 export * from './one-off-naming.js';
 export * from './own-init.js';
 export * from './loopback-port.js';
+export * from './inspect-masking.js';
