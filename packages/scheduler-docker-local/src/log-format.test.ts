@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { colorFor, prefixLine } from './log-format.js';
+import { prefixLine } from './log-format.js';
 
 const ts = '2024-01-01T00:00:00.000000000Z';
 
@@ -13,11 +13,5 @@ describe('prefixLine', () => {
     ['no timestamp: untouched', 'no time here', 'web.1', 36, 'no time here'],
   ])('%s', (_name, line, dyno, color, expected) => {
     expect(prefixLine(line, dyno, color)).toBe(expected);
-  });
-});
-
-describe('colorFor', () => {
-  it('cycles 36, 33, 32, 35, 31', () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map(colorFor)).toEqual([36, 33, 32, 35, 31, 36, 33]);
   });
 });

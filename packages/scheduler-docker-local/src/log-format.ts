@@ -1,12 +1,8 @@
 /**
- * How `logs` and `run:logs` print a line (Dokku's sed over `docker logs -t`): the engine's
- * timestamp, then `app[<dyno>]:`, the two coloured together when colour is on, then the message.
+ * How docker-local's `logs` and `run:logs` read a line of `docker logs -t` (Dokku's sed): the
+ * engine's timestamp is split off, and the line printed with plugin-api's prefixLogLine.
  */
-
-/** Dokku's colours, by container position: cyan, yellow, green, magenta, red, then again. */
-export const LOG_COLORS = [36, 33, 32, 35, 31] as const;
-
-export const colorFor = (position: number): number => LOG_COLORS[position % LOG_COLORS.length]!;
+import { prefixLogLine } from '@pier/plugin-api';
 
 /** Everything up to the first `Z` and the space after it: an RFC 3339 UTC timestamp, as Dokku's sed matches it. */
 const TIMESTAMP = /^([^Z]+Z) /;
@@ -19,7 +15,5 @@ const TIMESTAMP = /^([^Z]+Z) /;
 export function prefixLine(line: string, dyno: string, color: number | null): string {
   const match = TIMESTAMP.exec(line);
   if (!match) return line;
-  const message = line.slice(match[0].length);
-  const prefix = `${match[1]} app[${dyno}]:`;
-  return color === null ? `${prefix} ${message}` : `\x1b[${color}m${prefix}\x1b[0m ${message}`;
+  return prefixLogLine(match[1]!, dyno, line.slice(match[0].length), color);
 }

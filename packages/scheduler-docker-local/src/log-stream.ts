@@ -9,10 +9,10 @@
  */
 import type { Readable } from 'node:stream';
 import { FrameDecoder, LineSplitter, type StreamKind } from './frames.js';
-import { colorFor, prefixLine } from './log-format.js';
+import { prefixLine } from './log-format.js';
 import { createPacer, type OutputPacer } from './paced-output.js';
 import type { Runtime } from './runtime.js';
-import { messageOf } from '@pier/plugin-api';
+import { messageOf, logColorFor } from '@pier/plugin-api';
 
 export interface LogTarget {
   id: string;
@@ -102,7 +102,7 @@ export async function streamLogs(rt: Runtime, targets: LogTarget[], options: Log
         if (!stream) return undefined;
         const reader = options.quiet
           ? rawReader(rt, pacer, stream, target, options.separateStderr ?? false)
-          : lineReader(rt, pacer, stream, target, options.color ? colorFor(position) : null);
+          : lineReader(rt, pacer, stream, target, options.color ? logColorFor(position) : null);
         readers.push(reader);
         return new Promise<void>((resolve) => {
           stream.on('data', (chunk: Buffer) => reader.push(chunk));

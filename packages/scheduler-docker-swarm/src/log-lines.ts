@@ -4,19 +4,16 @@
  *   2026-12-01T20:26:41.211572417Z com.docker.swarm.node.id=…,com.docker.swarm.service.id=…,com.docker.swarm.task.id=y2nf… tick 4
  *
  * (a one-off container's lines have the time only), and how Pier prints them, like Dokku's
- * docker-local logs: `<time> app[<dyno>]: <message>`, time and prefix coloured together when
- * colour is on, the bare message with `quiet`.
+ * docker-local logs (plugin-api's prefixLogLine): `<time> app[<dyno>]: <message>`, time and
+ * prefix coloured together when colour is on, the bare message with `quiet`.
  */
+import { prefixLogLine } from '@pier/plugin-api';
 
 export interface ParsedLogLine {
   timestamp: string;
   taskId: string;
   message: string;
 }
-
-/** Dokku's colours, by position: cyan, yellow, green, magenta, red, then again. */
-const COLORS = [36, 33, 32, 35, 31] as const;
-export const colorAt = (position: number): number => COLORS[position % COLORS.length]!;
 
 const TASK_ATTR = 'com.docker.swarm.task.id';
 
@@ -49,6 +46,5 @@ export interface LineStyle {
 
 export function formatLogLine(line: ParsedLogLine, dyno: string, style: LineStyle): string {
   if (style.quiet) return line.message;
-  const prefix = `${line.timestamp} app[${dyno}]:`;
-  return style.color === null ? `${prefix} ${line.message}` : `\x1b[${style.color}m${prefix}\x1b[0m ${line.message}`;
+  return prefixLogLine(line.timestamp, dyno, line.message, style.color);
 }

@@ -6,7 +6,8 @@
  * stream has ended (a source may end its own: a one-off that finished).
  */
 import type { Readable } from 'node:stream';
-import { colorAt, formatLogLine, type ParsedLogLine } from './log-lines.js';
+import { logColorFor } from '@pier/plugin-api';
+import { formatLogLine, type ParsedLogLine } from './log-lines.js';
 import type { Runtime } from './runtime.js';
 import type { LogLine } from './swarm-port.js';
 
@@ -39,7 +40,7 @@ export async function printLogSources(rt: Runtime, sources: LogSource[], options
   // One colour per dyno, in the order dynos first print.
   const colors = new Map<string, number>();
   const colorOf = (dyno: string) => {
-    if (!colors.has(dyno)) colors.set(dyno, colorAt(colors.size));
+    if (!colors.has(dyno)) colors.set(dyno, logColorFor(colors.size));
     return colors.get(dyno)!;
   };
 
