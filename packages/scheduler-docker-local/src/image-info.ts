@@ -1,7 +1,8 @@
 /**
  * `scheduler:image-info`: the image id plus the Procfile and app.json in its working directory.
  * The files are read without running anything from the image: a container is created (never
- * started), the two paths are fetched with the archive API, and the container is removed.
+ * started), the two paths are fetched with the archive API (plugin-api's readArchiveFile), and
+ * the container is removed.
  *
  * This is the first thing a deploy does, so a Ctrl-C often lands here: the interrupt is caught
  * as in the deploy proper (deploy-interrupts.ts), the reads are cut short, the container is
@@ -10,67 +11,22 @@
  */
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
-import type { Readable } from 'node:stream';
-import { ErrorCodes, PierError, LABEL_APP, LABEL_CONTAINER_TYPE } from '@pier/plugin-api';
+import { ErrorCodes, PierError, LABEL_APP, LABEL_CONTAINER_TYPE, readArchiveFile, type ArchiveFileSource, type ImageInfo } from '@pier/plugin-api';
 import { guardDeploy, interruptedError, type DeployGuard } from './deploy-interrupts.js';
 import type { Runtime } from './runtime.js';
 
-export interface ImageInfo {
-  id: string;
-  procfile: string | null;
-  appJson: string | null;
-}
+/** Symlinks followed at most (the archive API returns the link, not its target): five reads in all. */
+const MAX_LINKS = 4;
 
-/** Procfiles and app.json files are small; anything bigger is not one. */
-const MAX_FILE_BYTES = 1024 * 1024;
-
-type TarEntry = { name: string; kind: 'file'; content: string } | { name: string; kind: 'symlink'; target: string } | null;
-
-/** The first entry of a tar stream (the archive API puts the requested path first). */
-async function firstEntry(stream: Readable): Promise<TarEntry> {
-  const { extract } = await import('tar-stream');
-  const extractor = extract();
-  stream.on('error', (error) => extractor.destroy(error));
-  stream.pipe(extractor);
-  let found: TarEntry = null;
-  for await (const entry of extractor) {
-    const { type, name, linkname } = entry.header;
-    if (found !== null) {
-      entry.resume();
-    } else if (type === 'symlink' && linkname) {
-      found = { name, kind: 'symlink', target: linkname };
-      entry.resume();
-    } else if (type === 'file' || type === 'contiguous-file') {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of entry as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size > MAX_FILE_BYTES) throw new PierError(ErrorCodes.COMMAND_FAILED, `${name} in the image is larger than ${MAX_FILE_BYTES} bytes`);
-        chunks.push(chunk);
-      }
-      found = { name, kind: 'file', content: Buffer.concat(chunks).toString('utf8') };
-    } else {
-      entry.resume();
-    }
-  }
-  return found;
-}
-
-/** Reads one file, following a few symlinks (the archive API returns the link, not its target). */
-async function readImageFile(rt: Runtime, guard: DeployGuard, containerId: string, path: string): Promise<string | null> {
-  let current = path;
-  for (let hops = 0; hops < 5; hops++) {
-    const stream = await guard.race(rt.docker.getArchive(containerId, current));
-    if (!stream) return null;
-    const entry = await guard.race(firstEntry(stream)).catch((error: unknown) => {
-      stream.destroy();
-      throw error;
-    });
-    if (entry === null) return null;
-    if (entry.kind === 'file') return entry.content;
-    current = posix.resolve(posix.dirname(current), entry.target);
-  }
-  return null;
+function readImageFile(rt: Runtime, guard: DeployGuard, containerId: string, path: string): Promise<string | null> {
+  const source: ArchiveFileSource = {
+    fetch: (current) => rt.docker.getArchive(containerId, current),
+    extractor: async () => (await import('tar-stream')).extract(),
+    step: (work) => guard.race(work),
+    maxLinks: MAX_LINKS,
+    sizeErrorNames: 'entry',
+  };
+  return readArchiveFile(source, path);
 }
 
 export const IMAGE_INFO_TYPE = 'image-info';

@@ -4,3 +4,4 @@ export * from './one-off-naming.js';
 export * from './own-init.js';
 export * from './loopback-port.js';
 export * from './inspect-masking.js';
+export * from './archive-file.js';
