@@ -3,12 +3,11 @@
  * container-id prefix) and exec a command, or the app's shell, inside it. The exec's exit status
  * is the command's.
  */
-import { ErrorCodes, PierError, signalExitCode, terminalSize, notDeployed } from '@pier/plugin-api';
+import { ErrorCodes, PierError, signalExitCode, terminalSize, notDeployed, FALLBACK_SHELL, needsFallback, resolveShell } from '@pier/plugin-api';
 import { isDeployed } from './app-status.js';
 import { connectIo } from './attach-io.js';
 import { listDeployContainers, liveContainers, type DeployContainer } from './naming.js';
 import type { Runtime } from './runtime.js';
-import { FALLBACK_SHELL, needsFallback, resolveShell } from './shell.js';
 
 export interface EnterInput {
   app: string;

@@ -5,13 +5,12 @@
  * the container when it exits (`--rm`), so it goes even when Pier does not live to see the end;
  * Pier removes it too on its own paths (an interrupt before start, a reader gone, a failure).
  */
-import { ErrorCodes, isPierError, PierError, messageOf, startFailureStatus, signalExitCode, interruptRelay, type InterruptRelay, terminalSize, randomRunNumber, OWN_INIT_VENDOR, notDeployed, freeLoopbackPort } from '@pier/plugin-api';
+import { ErrorCodes, isPierError, PierError, messageOf, startFailureStatus, signalExitCode, interruptRelay, type InterruptRelay, terminalSize, randomRunNumber, OWN_INIT_VENDOR, notDeployed, freeLoopbackPort, FALLBACK_SHELL, needsFallback, resolveShell } from '@pier/plugin-api';
 import { connectIo } from './attach-io.js';
 import { takesLogMaxSize } from './create-options.js';
 import { readDeploySettings } from './properties.js';
 import { buildRunSpec, resolveRunCommand, type RunPlan } from './run-plan.js';
 import type { Runtime } from './runtime.js';
-import { FALLBACK_SHELL, needsFallback, resolveShell } from './shell.js';
 import { readStoredRelease } from './state-files.js';
 
 export interface RunInput {

@@ -5,8 +5,7 @@
  * the removal watched before start so a fast command's status is not removed with it, removed
  * by the engine when it exits (also when Pier is gone by then). Interrupts are passed on to it.
  */
-import { ErrorCodes, isPierError, PierError, messageOf, startFailureStatus, signalExitCode, interruptRelay, type InterruptRelay, randomRunNumber } from '@pier/plugin-api';
-import { DEFAULT_SHELL, FALLBACK_SHELL } from './app-shell.js';
+import { ErrorCodes, isPierError, PierError, messageOf, startFailureStatus, signalExitCode, interruptRelay, type InterruptRelay, randomRunNumber, DEFAULT_SHELL, FALLBACK_SHELL } from '@pier/plugin-api';
 import { runContainerSpec, type RunPlan } from './run-plan.js';
 import type { Runtime } from './runtime.js';
 import { linkSession, OUTPUT_GONE_STATUS, OUTPUT_QUIET_MS } from './session-link.js';

@@ -6,8 +6,8 @@
  * swarm (run-detached.ts). Both are `<app>.run.<n>`, for run:list, run:logs and run:stop.
  */
 import type { InputOf, OutputOf, schedulerRun } from '@pier/plugin-api';
-import { signalExitCode, terminalSize, randomRunNumber, freeLoopbackPort } from '@pier/plugin-api';
-import { configuredShell, DEFAULT_SHELL, defaultShell } from './app-shell.js';
+import { signalExitCode, terminalSize, randomRunNumber, freeLoopbackPort, configuredShell, DEFAULT_SHELL } from '@pier/plugin-api';
+import { defaultShell } from './app-shell.js';
 import { deployedRelease } from './deployed-release.js';
 import { ProbeInterrupted, withProbeContainer } from './probe-container.js';
 import { runAttached } from './run-attached.js';
