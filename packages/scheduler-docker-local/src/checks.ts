@@ -18,7 +18,7 @@
  * attempts, which is what the healthchecker's exit code counts).
  */
 import type { Healthcheck, Output, ProcessSpec } from '@pier/plugin-api';
-import type { Clock } from './clock.js';
+import type { Clock } from '@pier/plugin-api';
 import type { DockerPort } from './docker-port.js';
 import type { Probes } from './probes.js';
 import { messageOf, LOOPBACK } from '@pier/plugin-api';

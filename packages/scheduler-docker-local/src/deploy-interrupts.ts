@@ -13,7 +13,7 @@
  * then kills what it was stopping gracefully, as `pier run` does on a second Ctrl-C.
  */
 import { ErrorCodes, PierError, signalExitCode, type InterruptSource } from '@pier/plugin-api';
-import type { Clock } from './clock.js';
+import type { Clock } from '@pier/plugin-api';
 import type { Probes } from './probes.js';
 
 /** What a guarded step throws once the deploy was interrupted. */

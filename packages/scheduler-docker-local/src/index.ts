@@ -17,7 +17,7 @@ export type {
   LogOptions,
   RestartPolicy,
 } from './docker-port.js';
-export type { Clock } from './clock.js';
+export type { Clock } from '@pier/plugin-api';
 export { processInterrupts, type InterruptSource } from '@pier/plugin-api';
 export type { HttpResult, Probes } from './probes.js';
 export { readStoredRelease, type StoredRelease } from './state-files.js';

@@ -4,16 +4,17 @@
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import {
+  type Clock,
+  type Release,
   schedulerAppStatus,
   schedulerDeploy,
   schedulerIsDeployed,
   schedulerPostDelete,
   schedulerRetire,
   schedulerStop,
-  type Release,
+  systemClock,
 } from '@pier/plugin-api';
 import { existsSync } from 'node:fs';
-import { systemClock, type Clock } from './clock.js';
 import { appDataDir } from './state-files.js';
 import { containersOf, describeDocker, dockerFixture } from './test-support/docker-fixture.js';
 import { processSpec } from './test-support/unit-host.js';

@@ -2,9 +2,17 @@
  * The `schedulerDockerLocal()` factory: wiring only. Registration is cheap (no Docker connection,
  * no dockerode import); the engine is contacted when a scheduler method runs.
  */
-import { defineScheduler, type PierPlugin, type SchedulerImplementation, processInterrupts, type InterruptSource } from '@pier/plugin-api';
+import {
+  type Clock,
+  defineScheduler,
+  type InterruptSource,
+  type PierPlugin,
+  processInterrupts,
+  type SchedulerImplementation,
+  systemClock,
+} from '@pier/plugin-api';
 import { appStatus, inspectApp, isDeployed } from './app-status.js';
-import { systemClock, unixSeconds, type Clock } from './clock.js';
+import { unixSeconds } from './clock.js';
 import { registerDockerLocalCommands } from './commands.js';
 import { deploy } from './deploy.js';
 import type { DockerPort } from './docker-port.js';

@@ -13,7 +13,7 @@
  * is ~60 MB for a minute: the job looks again soon after the deploy (then less and less often)
  * and ends as soon as none of its containers is still running.
  */
-import type { Clock } from './clock.js';
+import type { Clock } from '@pier/plugin-api';
 import type { DockerPort } from './docker-port.js';
 import type { DockerodePortOptions } from './dockerode-port.js';
 import { haltContainer } from './halt-container.js';

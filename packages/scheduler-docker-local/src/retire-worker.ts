@@ -5,7 +5,7 @@
  * engine through dockerode like the rest of the scheduler, with the connection options of the deploy's engine (the job's `docker`; without them
  * dockerode's defaults, DOCKER_HOST coming with the environment it was started with).
  */
-import { systemClock } from './clock.js';
+import { systemClock } from '@pier/plugin-api';
 import { createDockerodePort } from './dockerode-port.js';
 import { parseRetireJob, runRetireJob } from './retire-job.js';
 

@@ -4,7 +4,7 @@
  * undo exactly that.
  */
 import type { Output, PluginIO, Release, TriggerBus, InterruptSource } from '@pier/plugin-api';
-import type { Clock } from './clock.js';
+import type { Clock } from '@pier/plugin-api';
 import type { DeployGuard } from './deploy-interrupts.js';
 import type { DockerPort, RestartPolicy } from './docker-port.js';
 import type { DeployContainer } from './naming.js';

@@ -8,5 +8,5 @@ export { dockerSwarmProperties, PROPERTY_PLUGIN, type DockerSwarmProperty } from
 export { createDockerodeSwarmPort, type DockerodeSwarmPortOptions } from './dockerode-swarm-port.js';
 export type { ExecSession, ImageDetails, LogLine, ServiceLogOptions, ServiceSummary, SwarmNode, SwarmPort, TaskSummary, UpdateStatus } from './swarm-port.js';
 export type { HealthConfig, RolloutConfig, ServiceSpec } from './service-spec-types.js';
-export type { Clock } from './clock.js';
+export type { Clock } from '@pier/plugin-api';
 export { processInterrupts, type InterruptSource } from '@pier/plugin-api';

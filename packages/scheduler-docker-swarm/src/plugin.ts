@@ -2,9 +2,16 @@
  * The `schedulerDockerSwarm()` factory: wiring only. Registration is cheap (no engine
  * connection, no dockerode import); the engine is contacted when a scheduler method runs.
  */
-import { defineScheduler, type PierPlugin, type SchedulerImplementation, processInterrupts, type InterruptSource } from '@pier/plugin-api';
+import {
+  type Clock,
+  defineScheduler,
+  type InterruptSource,
+  type PierPlugin,
+  processInterrupts,
+  type SchedulerImplementation,
+  systemClock,
+} from '@pier/plugin-api';
 import { appStatus, isDeployed } from './app-status.js';
-import { systemClock, type Clock } from './clock.js';
 import { registerSettingsCommands } from './commands.js';
 import { deploy } from './deploy.js';
 import { createDockerodeSwarmPort } from './dockerode-swarm-port.js';

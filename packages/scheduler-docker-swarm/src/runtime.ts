@@ -1,6 +1,6 @@
 /** What the scheduler's operations share: the engine, output, streams, state root, time and interrupts. */
 import type { Output, PluginIO, TriggerBus, InterruptSource } from '@pier/plugin-api';
-import type { Clock } from './clock.js';
+import type { Clock } from '@pier/plugin-api';
 import type { SwarmPort } from './swarm-port.js';
 
 export interface Runtime {

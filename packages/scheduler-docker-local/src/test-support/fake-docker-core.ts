@@ -7,7 +7,7 @@ import { constants } from 'node:os';
 import { Readable } from 'node:stream';
 import { ErrorCodes, PierError, signalExitCode } from '@pier/plugin-api';
 import * as tar from 'tar-stream';
-import type { Clock } from '../clock.js';
+import type { Clock } from '@pier/plugin-api';
 import type { ContainerDetails, ContainerSummary, CreateContainerSpec, ExecResult, ImageDetails, RestartPolicy } from '../docker-port.js';
 import { FakeClock, type FakeContainer, type FakeImage, type RunResult } from './fake-model.js';
 

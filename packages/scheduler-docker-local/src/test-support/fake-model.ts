@@ -1,5 +1,5 @@
 /** The fake engine's records (containers, images, execs) and its clock. */
-import type { Clock } from '../clock.js';
+import type { Clock } from '@pier/plugin-api';
 import type { CreateContainerSpec, ExecSpec, RestartPolicy } from '../docker-port.js';
 import type { StreamKind } from '../frames.js';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.js';
+import type { Clock } from '@pier/plugin-api';
 
 /**
  * A clock whose sleep moves time on at once: rollout waits cost nothing in unit tests. Like a
